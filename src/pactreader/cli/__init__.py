@@ -1,0 +1,1 @@
+"""The command line: argument parsing, wiring the layers, errors and exit codes."""

@@ -1,0 +1,75 @@
+"""The ``pactreader`` entry point.
+
+``pactreader FILE`` opens the reader; ``pactreader COMMAND ...`` runs a
+non-interactive command. This is the only module that prints errors and picks exit
+codes: the layers below raise :class:`~pactreader.errors.PactreaderError`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pactreader.cli import export, outline, reader
+from pactreader.cli.args import ArgumentParser, add_common, add_version
+from pactreader.errors import PactreaderError
+
+COMMANDS = {"outline": outline.add_parser, "export": export.add_parser}
+
+_EPILOG = """commands:
+  pactreader outline FILE [--json] [--depth N]
+  pactreader export FILE [SECTION] [--format text|markdown|json] [--width N] [--ascii]
+                    [-o PATH] [--force]
+
+A file named like a command is reached as ./outline."""
+
+
+def _reader_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="pactreader",
+        description="Read an article in the terminal: outline beside text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="the document, or - for standard input (default: the bundled sample)",
+    )
+    add_common(parser)
+    add_version(parser)
+    parser.set_defaults(run=reader.run)
+    return parser
+
+
+def _command_parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="pactreader")
+    add_version(parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=ArgumentParser)
+    for add in COMMANDS.values():
+        add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run pactreader with ``argv`` (default: the process arguments); return the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in arguments
+    try:
+        parser = _command_parser() if arguments[:1] and arguments[0] in COMMANDS else _reader_parser()
+        args = parser.parse_args(arguments)
+        code: int = args.run(args)
+        return code
+    except PactreaderError as error:
+        if debug:
+            raise
+        sys.stderr.write(f"pactreader: error: {error}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): not an error worth a word.
+        sys.stderr.close()
+        return 0

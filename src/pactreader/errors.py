@@ -1,0 +1,32 @@
+"""Exceptions the core raises for the command line and the app to report.
+
+Each carries a one-line, user-facing message: the CLI prints it after
+``pactreader: error:`` and picks the exit code from the class, so no layer below
+the CLI ever decides how a failure is shown.
+"""
+
+from __future__ import annotations
+
+
+class PactreaderError(Exception):
+    """Base class: a failure the user caused or can fix, reported without a traceback."""
+
+    exit_code: int = 1
+
+
+class SourceError(PactreaderError):
+    """The input could not be read as a text document."""
+
+    exit_code = 1
+
+
+class OutputError(PactreaderError):
+    """An output file could not be written, or would overwrite one without permission."""
+
+    exit_code = 1
+
+
+class UsageError(PactreaderError):
+    """The request itself is wrong: an unknown or ambiguous section, a bad pattern."""
+
+    exit_code = 2

@@ -1,0 +1,72 @@
+"""Link reference and footnote definitions that a section uses but does not hold.
+
+Sections are parsed one at a time; a ``[text][ref]`` or ``[^1]`` whose definition sits
+at the end of the document would otherwise show as literal brackets. The definitions
+are found with one regular-expression pass over the document, cached per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pactreader.parse.document import Document
+
+# A definition line, and the indented lines (or blank lines before indented ones)
+# that continue a footnote definition.
+_DEFINITION = re.compile(
+    r"^ {0,3}\[(\^?[^\]\n]{1,999})\]:[^\n]*(?:\n(?:[ \t]+\S[^\n]*|[ \t]*(?=\n[ \t]+\S)))*",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """One definition: its label and where it stands."""
+
+    label: str
+    """Case-folded label; footnotes keep their ``^``."""
+    first_line: int
+    last_line: int
+    text: str
+
+
+def foreign_definitions(document: Document, text: str, first: int, last: int) -> str:
+    """Definitions referenced in ``text`` (lines ``first..last``) but defined elsewhere."""
+    if "]" not in text:
+        return ""
+    folded = text.casefold()
+    wanted = [
+        definition.text
+        for definition in _definitions(document)
+        if not first <= definition.first_line <= last
+        and f"[{definition.label}]" in folded
+    ]
+    return "\n\n".join(wanted)
+
+
+@lru_cache(maxsize=4)
+def _definitions(document: Document) -> tuple[Definition, ...]:
+    """Every definition in the document, found once per document."""
+    whole = "\n".join(document.lines)
+    if "]:" not in whole:
+        return ()
+    found: list[Definition] = []
+    line = 1
+    position = 0
+    for match in _DEFINITION.finditer(whole):
+        line += whole.count("\n", position, match.start())
+        position = match.start()
+        body = match.group(0)
+        found.append(
+            Definition(
+                label=match.group(1).casefold(),
+                first_line=line,
+                last_line=line + body.count("\n"),
+                text=body,
+            )
+        )
+    return tuple(found)

@@ -1,0 +1,112 @@
+"""The section tree: plain frozen data that every other layer reads.
+
+A :class:`Document` holds the parsed Markdown lines and a flat tuple of
+:class:`Section` in document order. Parent/child links are indexes into that tuple,
+so the app can keep an index instead of a copy, bisect on start lines, and walk the
+tree without recursion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PREAMBLE_NUMBER = "0"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One heading and the lines up to the next heading."""
+
+    index: int
+    """Position in :attr:`Document.sections`."""
+    number: str
+    """Tree number: ``2.1.3``; ``0`` for the preamble."""
+    level: int
+    """Heading level 1-6; 0 for the preamble."""
+    title: str
+    """The heading's visible text (the document title for the preamble)."""
+    slug: str
+    """GitHub-style anchor, unique in the document."""
+    start_line: int
+    """First line of the heading, 1-based."""
+    end_line: int
+    """Last line before the next heading, 1-based, inclusive (the section's own span)."""
+    subtree_end_line: int
+    """Last line of the section with all its subsections."""
+    words: int
+    """Words in the section with its subsections."""
+    own_words: int
+    """Words in the section's own span."""
+    parent: int | None
+    """Index of the parent section, or None at the top level."""
+    children: tuple[int, ...]
+    """Indexes of the child sections, in order."""
+    depth: int
+    """0 for top-level sections, 1 for their children, and so on."""
+
+    @property
+    def is_preamble(self) -> bool:
+        """True for the text before the first heading."""
+        return self.number == PREAMBLE_NUMBER
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Document:
+    """A parsed article: its lines, metadata and section tree.
+
+    Compared and hashed by identity, so caches can be keyed by the document itself.
+    """
+
+    title: str
+    source: str
+    """Where it came from, as the user named it (``-`` for stdin)."""
+    format: Literal["markdown", "text"]
+    """How it was read: ``text`` input went through the repair layer."""
+    lines: tuple[str, ...]
+    """The Markdown that was parsed, one string per line, without newlines."""
+    front_matter: dict[str, Any] | None
+    front_matter_lines: int
+    """Lines ``1..front_matter_lines`` are front matter (0 when there is none)."""
+    sections: tuple[Section, ...]
+    """Every section in document order, the preamble first when there is one."""
+    encoding: str = "utf-8"
+    roots: tuple[int, ...] = field(default=())
+    """Indexes of the top-level sections, in order."""
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the document has."""
+        return len(self.lines)
+
+    @property
+    def words(self) -> int:
+        """Words in the whole document."""
+        return sum(self.sections[index].words for index in self.roots)
+
+    def source_lines(self, first: int, last: int) -> str:
+        """Lines ``first..last`` (1-based, inclusive) as text ending in a newline."""
+        chunk = self.lines[first - 1 : last]
+        return "\n".join(chunk) + "\n" if chunk else ""
+
+    def section_source(self, section: Section, *, subtree: bool = True) -> str:
+        """The exact Markdown of a section, with its subsections unless told otherwise."""
+        last = section.subtree_end_line if subtree else section.end_line
+        return self.source_lines(section.start_line, last)
+
+    def subtree(self, section: Section) -> Iterator[Section]:
+        """``section`` and all its descendants in document order."""
+        yield section
+        for child in section.children:
+            yield from self.subtree(self.sections[child])
+
+    def ancestors(self, section: Section) -> list[Section]:
+        """The chain from the top-level section down to ``section``'s parent."""
+        chain: list[Section] = []
+        parent = section.parent
+        while parent is not None:
+            chain.append(self.sections[parent])
+            parent = self.sections[parent].parent
+        chain.reverse()
+        return chain

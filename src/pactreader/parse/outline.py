@@ -1,0 +1,216 @@
+"""Build the section tree from markdown-it-py's block tokens.
+
+Only the block pass runs over the whole document; inline parsing is done for heading
+text alone. A heading starts a section when markdown-it-py emits it at nesting level
+0, which is exactly "not inside a list item, block quote or code" in CommonMark terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pactreader.parse.document import PREAMBLE_NUMBER, Document, Section
+from pactreader.parse.front_matter import split_front_matter
+from pactreader.parse.inline import inline_spans, title_text
+from pactreader.parse.markdown import block_parser, full_parser
+from pactreader.parse.slug import SlugRegistry
+
+# A word is a run of non-space characters holding at least one letter or digit, so
+# list bullets, table rules and "#" marks do not count.
+_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A top-level heading found by the block pass."""
+
+    line: int
+    """First line, 1-based."""
+    level: int
+    title: str
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on ``\\n`` only (as markdown-it-py does), without a phantom last line."""
+    if not text:
+        return []
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    return lines
+
+
+def find_headings(text: str) -> list[Heading]:
+    """Every heading that starts a section, in document order.
+
+    ``text`` must already have its front matter blanked out.
+    """
+    env: dict[str, Any] = {}
+    tokens = block_parser().parse(text, env)
+    inline = full_parser()
+    headings: list[Heading] = []
+    for position, token in enumerate(tokens):
+        if token.type != "heading_open" or token.level != 0 or token.map is None:
+            continue
+        content = tokens[position + 1].content
+        children = inline.parseInline(content, env)[0].children if content else []
+        headings.append(
+            Heading(
+                line=token.map[0] + 1,
+                level=int(token.tag[1]),
+                title=title_text(inline_spans(children)),
+            )
+        )
+    return headings
+
+
+def parse_markdown(
+    text: str,
+    *,
+    source: str = "-",
+    stem: str = "document",
+    format: Literal["markdown", "text"] = "markdown",
+    encoding: str = "utf-8",
+) -> Document:
+    """Parse Markdown ``text`` into a :class:`Document`.
+
+    Args:
+        text: Markdown with ``\\n`` line endings.
+        source: The name the user gave the document.
+        stem: The title of last resort (the file name without suffix).
+        format: How the input was read, recorded in the document.
+        encoding: The encoding the bytes were decoded with.
+    """
+    lines = split_lines(text)
+    front = split_front_matter(lines)
+    front_lines = front.line_count if front else 0
+    body = "\n" * front_lines + "\n".join(lines[front_lines:]) if front else text
+    headings = find_headings(body)
+    title = _document_title(front.data if front else None, headings, stem)
+    sections = _build_sections(lines, front_lines, headings, title)
+    return Document(
+        title=title,
+        source=source,
+        format=format,
+        lines=tuple(lines),
+        front_matter=front.data if front else None,
+        front_matter_lines=front_lines,
+        sections=sections,
+        encoding=encoding,
+        roots=tuple(section.index for section in sections if section.parent is None),
+    )
+
+
+def _document_title(front: dict[str, Any] | None, headings: list[Heading], stem: str) -> str:
+    """Front matter ``title``, else the first H1, else the file name stem."""
+    if front and isinstance(front.get("title"), str | int | float) and str(front["title"]):
+        return str(front["title"]).strip()
+    for heading in headings:
+        if heading.level == 1 and heading.title:
+            return heading.title
+    return stem
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A section while the tree is being built (mutable, unlike :class:`Section`)."""
+
+    number: str
+    level: int
+    title: str
+    start: int
+    end: int
+    own_words: int
+    parent: int | None
+    depth: int
+    children: list[int]
+    subtree_end: int = 0
+    words: int = 0
+
+
+def _build_sections(
+    lines: Sequence[str], front_lines: int, headings: list[Heading], title: str
+) -> tuple[Section, ...]:
+    """Number the headings into a tree and give each its span and word counts."""
+    drafts: list[_Draft] = []
+    first_heading = headings[0].line if headings else len(lines) + 1
+    preamble = lines[front_lines : first_heading - 1]
+    if any(line.strip() for line in preamble):
+        drafts.append(
+            _Draft(
+                number=PREAMBLE_NUMBER,
+                level=0,
+                title=title,
+                start=front_lines + 1,
+                end=first_heading - 1,
+                own_words=_count_words(preamble),
+                parent=None,
+                depth=0,
+                children=[],
+            )
+        )
+    stack: list[int] = []  # indexes of open sections, levels strictly increasing
+    top_level_count = 0
+    for position, heading in enumerate(headings):
+        end = headings[position + 1].line - 1 if position + 1 < len(headings) else len(lines)
+        while stack and drafts[stack[-1]].level >= heading.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if parent is None:
+            top_level_count += 1
+            number = str(top_level_count)
+        else:
+            siblings = drafts[parent].children
+            number = f"{drafts[parent].number}.{len(siblings) + 1}"
+        index = len(drafts)
+        drafts.append(
+            _Draft(
+                number=number,
+                level=heading.level,
+                title=heading.title,
+                start=heading.line,
+                end=end,
+                own_words=_count_words(lines[heading.line - 1 : end]),
+                parent=parent,
+                depth=len(stack),
+                children=[],
+            )
+        )
+        if parent is not None:
+            drafts[parent].children.append(index)
+        stack.append(index)
+    # Children always follow their parent, so one backward pass totals the subtrees.
+    for draft in reversed(drafts):
+        draft.words += draft.own_words
+        draft.subtree_end = max(draft.subtree_end, draft.end)
+        if draft.parent is not None:
+            parent_draft = drafts[draft.parent]
+            parent_draft.words += draft.words
+            parent_draft.subtree_end = max(parent_draft.subtree_end, draft.subtree_end)
+    slugs = SlugRegistry()
+    return tuple(
+        Section(
+            index=index,
+            number=draft.number,
+            level=draft.level,
+            title=draft.title,
+            slug=slugs.claim(draft.title),
+            start_line=draft.start,
+            end_line=draft.end,
+            subtree_end_line=draft.subtree_end,
+            words=draft.words,
+            own_words=draft.own_words,
+            parent=draft.parent,
+            children=tuple(draft.children),
+            depth=draft.depth,
+        )
+        for index, draft in enumerate(drafts)
+    )
+
+
+def _count_words(lines: Sequence[str]) -> int:
+    return sum(len(_WORD.findall(line)) for line in lines)
+

@@ -1,0 +1,291 @@
+"""Plain-text export: a section as text people are glad to paste.
+
+Follows DESIGN's export rules: numbered, underlined headings; wrapped paragraphs with
+inline markup dropped and link targets in angle brackets; lists with hanging indents;
+tables as aligned grids whose cells wrap; code indented four spaces; quotes prefixed
+``> ``; footnotes at the end. A word longer than the width is kept whole on its own
+line, never cut.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from pactreader.parse.blocks import (
+    Block,
+    Code,
+    Footnotes,
+    Heading,
+    Html,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Table,
+    section_blocks,
+)
+from pactreader.parse.document import Document, Section
+from pactreader.parse.inline import Inline, visible
+from pactreader.render.safety import strip_controls
+
+DEFAULT_WIDTH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """Choices that shape the plain text."""
+
+    width: int = DEFAULT_WIDTH
+    """Wrap width in cells; 0 means no wrapping."""
+    ascii: bool = False
+    """Draw tables with ``+ - |`` instead of box-drawing characters."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    """The characters of a table grid."""
+
+    horizontal: str
+    vertical: str
+    top: tuple[str, str, str]
+    middle: tuple[str, str, str]
+    bottom: tuple[str, str, str]
+
+
+_UNICODE_BOX = _Box("─", "│", ("┌", "┬", "┐"), ("├", "┼", "┤"), ("└", "┴", "┘"))
+_ASCII_BOX = _Box("-", "|", ("+", "+", "+"), ("+", "+", "+"), ("+", "+", "+"))
+
+
+def export_text(
+    document: Document, section: Section | None = None, style: TextStyle | None = None
+) -> str:
+    """Plain text of ``section`` with its subsections, or of the whole document."""
+    style = style or TextStyle()
+    roots = [section] if section else [document.sections[index] for index in document.roots]
+    parts: list[str] = []
+    for root in roots:
+        blocks = section_blocks(document, root)
+        lines = _Renderer(document, style, root.index).render(blocks, style.width)
+        if root.is_preamble:
+            lines = [*_heading_lines(document.title, "="), "", *lines]
+        parts.append("\n".join(lines).strip("\n"))
+    text = "\n\n".join(part for part in parts if part)
+    return "\n".join(line.rstrip() for line in strip_controls(text).split("\n")) + "\n"
+
+
+def _heading_lines(text: str, rule: str) -> list[str]:
+    return [text, rule * max(1, cell_len(text))]
+
+
+def inline_text(spans: Inline) -> str:
+    """Inline content as plain text: markup dropped, link targets as `` <url>``."""
+    out: list[str] = []
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        if span.href is None:
+            out.append(visible(span))
+            index += 1
+            continue
+        href = span.href
+        label: list[str] = []
+        while index < len(spans) and spans[index].href == href:
+            label.append(visible(spans[index]))
+            index += 1
+        text = "".join(label)
+        out.append(text)
+        target = href.removeprefix("mailto:")
+        if href and text.strip() not in (href, target):
+            out.append(f" <{href}>")
+    return "".join(out)
+
+
+class _Renderer:
+    """Renders blocks to lines for one export."""
+
+    def __init__(self, document: Document, style: TextStyle, root: int) -> None:
+        self._document = document
+        self._style = style
+        self._root = root
+        self._box = _ASCII_BOX if style.ascii else _UNICODE_BOX
+
+    def render(self, blocks: Sequence[Block], width: int) -> list[str]:
+        """Blocks separated by one blank line."""
+        lines: list[str] = []
+        for block in blocks:
+            rendered = self._block(block, width)
+            if not rendered:
+                continue
+            if lines:
+                lines.append("")
+            lines.extend(rendered)
+        return lines
+
+    def _block(self, block: Block, width: int) -> list[str]:
+        if isinstance(block, Heading):
+            return self._heading(block)
+        if isinstance(block, Paragraph):
+            return _wrap(inline_text(block.text), width)
+        if isinstance(block, ListBlock):
+            return self._list(block, width)
+        if isinstance(block, Quote):
+            inner = self.render(block.blocks, max(1, width - 2) if width else 0)
+            return [f"> {line}" if line else ">" for line in inner]
+        if isinstance(block, Code):
+            return [f"    {line}" if line else "" for line in block.code.split("\n")]
+        if isinstance(block, Table):
+            return self._table(block, width)
+        if isinstance(block, Rule):
+            return ["-" * min(width or DEFAULT_WIDTH, 40)]
+        if isinstance(block, Html):
+            return _wrap(block.text, width) if block.text.strip() else []
+        if isinstance(block, Footnotes):
+            return self._footnotes(block, width)
+        return []
+
+    def _heading(self, block: Heading) -> list[str]:
+        text = inline_text(block.text).replace("\n", " ").strip()
+        if block.section is None:
+            return [text] if text else []
+        section = self._document.sections[block.section]
+        shown = f"{section.number} {text}".rstrip()
+        return _heading_lines(shown, "=" if block.section == self._root else "-")
+
+    def _list(self, block: ListBlock, width: int) -> list[str]:
+        lines: list[str] = []
+        for offset, item in enumerate(block.items):
+            marker = f"{block.start + offset}. " if block.ordered else "- "
+            hang = " " * len(marker)
+            inner_width = max(1, width - len(marker)) if width else 0
+            body: list[str] = []
+            for child in item.blocks:
+                if isinstance(child, ListBlock):
+                    # Nested lists sit two spaces in from their parent's marker.
+                    nested = self._list(child, max(1, width - 2) if width else 0)
+                    body.extend(f"  {line}" if line else "" for line in nested)
+                    continue
+                rendered = self._block(child, inner_width)
+                if body and rendered:
+                    body.append("")
+                body.extend(f"{hang}{line}" if line else "" for line in rendered)
+            if not body:
+                lines.append(marker.rstrip())
+                continue
+            first = body[0]
+            if first.startswith(hang):
+                lines.append(marker + first[len(hang) :])
+                lines.extend(body[1:])
+            else:
+                # The item opens with a nested list: the marker stands alone.
+                lines.append(marker.rstrip())
+                lines.extend(body)
+        return lines
+
+    def _footnotes(self, block: Footnotes, width: int) -> list[str]:
+        lines: list[str] = []
+        for note in block.notes:
+            marker = f"[{note.number}] "
+            inner = self.render(note.blocks, max(1, width - len(marker)) if width else 0)
+            if not inner:
+                lines.append(marker.rstrip())
+                continue
+            lines.append(marker + inner[0])
+            lines.extend(" " * len(marker) + line if line else "" for line in inner[1:])
+        return lines
+
+    def _table(self, table: Table, width: int) -> list[str]:
+        header = [inline_text(cell) for cell in table.header]
+        rows = [[inline_text(cell) for cell in row] for row in table.rows]
+        columns = len(header)
+        if not columns:
+            return []
+        widths = _column_widths([header, *rows], columns, width)
+        box = self._box
+        aligns = list(table.aligns) + [""] * (columns - len(table.aligns))
+
+        def rule(ends: tuple[str, str, str]) -> str:
+            left, cross, right = ends
+            return left + cross.join(box.horizontal * (size + 2) for size in widths) + right
+
+        def row_lines(cells: Sequence[str]) -> list[str]:
+            wrapped = [_wrap(cells[i] if i < len(cells) else "", widths[i]) for i in range(columns)]
+            height = max(1, *(len(cell) for cell in wrapped))
+            out = []
+            for line_no in range(height):
+                parts = []
+                for i, cell_lines in enumerate(wrapped):
+                    text = cell_lines[line_no] if line_no < len(cell_lines) else ""
+                    parts.append(f" {_align(text, widths[i], aligns[i])} ")
+                out.append(box.vertical + box.vertical.join(parts) + box.vertical)
+            return out
+
+        body = [row_lines(row) for row in rows]
+        separate = any(len(lines) > 1 for lines in body)
+        lines = [rule(box.top), *row_lines(header), rule(box.middle)]
+        for position, row in enumerate(body):
+            if separate and position:
+                lines.append(rule(box.middle))
+            lines.extend(row)
+        lines.append(rule(box.bottom))
+        return lines
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap text at ``width`` cells, keeping over-long words whole; 0 disables."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if not width:
+            lines.append(paragraph.rstrip())
+            continue
+        wrapped = textwrap.wrap(
+            paragraph,
+            width=width,
+            break_long_words=False,
+            break_on_hyphens=False,
+            drop_whitespace=True,
+        )
+        lines.extend(wrapped or [""])
+    return lines if any(lines) else ([] if not text else [""])
+
+
+def _align(text: str, width: int, align: str) -> str:
+    pad = max(0, width - cell_len(text))
+    if align == "right":
+        return " " * pad + text
+    if align == "center":
+        left = pad // 2
+        return " " * left + text + " " * (pad - left)
+    return text + " " * pad
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def _column_widths(rows: Iterable[Sequence[str]], columns: int, width: int) -> list[int]:
+    """Natural widths when they fit; otherwise shrink towards each column's longest word."""
+    natural = [1] * columns
+    minimum = [1] * columns
+    for row in rows:
+        for i in range(columns):
+            cell = row[i] if i < len(row) else ""
+            natural[i] = max(natural[i], max((cell_len(line) for line in cell.split("\n")), default=0))
+            minimum[i] = max(minimum[i], _longest_word(cell))
+    available = width - (3 * columns + 1)
+    if not width or sum(natural) <= available:
+        return natural
+    if sum(minimum) >= available:
+        return minimum
+    spare = available - sum(minimum)
+    slack = [natural[i] - minimum[i] for i in range(columns)]
+    total_slack = sum(slack)
+    widths = [minimum[i] + spare * slack[i] // total_slack for i in range(columns)]
+    # Hand out what integer division left over, widest slack first.
+    leftover = available - sum(widths)
+    for i in sorted(range(columns), key=lambda c: -slack[c])[:leftover]:
+        widths[i] += 1
+    return widths

@@ -1,0 +1,131 @@
+"""Read a document from a path or standard input.
+
+Every way a file can fail to be a readable text document (missing, a directory, no
+permission, a FIFO nobody writes to, binary data) becomes a :class:`SourceError` with
+a one-line message, never an ``OSError`` traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from pactreader.errors import SourceError
+from pactreader.source.decode import decode_bytes, normalise_newlines, starts_with_wide_bom
+from pactreader.source.sniff import Format, sniff_format
+
+STDIN_NAME = "-"
+
+# NUL bytes in the first block mean binary data (UTF-16/32 are recognised by their
+# BOM before this check).
+_BINARY_PROBE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A decoded document and where it came from."""
+
+    text: str
+    """The whole document, newlines normalised to ``\\n``."""
+    name: str
+    """What to call the document: the path as given, or ``-`` for stdin."""
+    stem: str
+    """The file name without its suffix: the title of last resort."""
+    encoding: str
+    """The encoding the bytes were decoded with."""
+    format: Format
+    """``markdown``, or ``text`` for scraped/plain text that the repair layer mends."""
+
+
+def read_source(
+    name: str | os.PathLike[str],
+    *,
+    stdin: BinaryIO | None = None,
+    format: Format | None = None,
+) -> SourceText:
+    """Read and decode the document at ``name`` (``-`` means standard input).
+
+    Args:
+        name: A path, or ``-`` for standard input.
+        stdin: The stream to read for ``-``; defaults to ``sys.stdin.buffer``.
+        format: Force ``markdown`` or ``text`` instead of sniffing.
+
+    Raises:
+        SourceError: The input cannot be read or is not a text document.
+    """
+    shown = os.fspath(name)
+    if shown == STDIN_NAME:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        try:
+            data = stream.read()
+        except OSError as error:
+            raise SourceError(f"cannot read standard input: {_reason(error)}") from None
+        return _from_bytes(data, shown, "stdin", "", format)
+    path = Path(shown)
+    data = _read_file(path, shown)
+    return _from_bytes(data, shown, path.stem or path.name, path.suffix, format)
+
+
+def source_from_text(
+    text: str, name: str = "document.md", *, format: Format | None = None
+) -> SourceText:
+    """Wrap text already in memory (tests, the app's stdin copy) as a source."""
+    path = Path(name)
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    return SourceText(
+        text=text,
+        name=name,
+        stem=path.stem or name,
+        encoding="utf-8",
+        format=format or sniff_format(text, path.suffix),
+    )
+
+
+def _read_file(path: Path, shown: str) -> bytes:
+    """Read a regular file's bytes, turning each OS failure into one clear sentence."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise SourceError(f"{shown}: broken symbolic link") from None
+        raise SourceError(f"{shown}: no such file") from None
+    except OSError as error:
+        raise SourceError(f"{shown}: {_reason(error)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError(f"{shown}: is a directory, not a document") from None
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        raise SourceError(f"{shown}: not a regular file") from None
+    try:
+        with path.open("rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise SourceError(f"{shown}: {_reason(error)}") from None
+
+
+def _from_bytes(
+    data: bytes, shown: str, stem: str, suffix: str, format: Format | None
+) -> SourceText:
+    """Decode bytes, refusing binary data."""
+    if b"\x00" in data[:_BINARY_PROBE] and not starts_with_wide_bom(data):
+        raise SourceError(f"{shown}: not a text document (binary data)")
+    text, encoding = decode_bytes(data)
+    text = normalise_newlines(text)
+    return SourceText(
+        text=text,
+        name=shown,
+        stem=stem,
+        encoding=encoding,
+        format=format or sniff_format(text, suffix),
+    )
+
+
+def _reason(error: OSError) -> str:
+    """A short human reason for an OS error, without the errno noise."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return (error.strerror or str(error)).lower()
