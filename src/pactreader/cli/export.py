@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pactreader.cli.args import add_common
+from pactreader.cli.args import ArgumentParser, add_common
 from pactreader.cli.console import emit
 from pactreader.output import write_atomic
 from pactreader.parse import find_section
@@ -13,7 +13,7 @@ from pactreader.render.export import EXPORT_FORMATS, export_section
 from pactreader.render.text import DEFAULT_WIDTH, TextStyle
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
     """Register the command."""
     parser = commands.add_parser("export", help="print or save a section as text, Markdown or JSON")
     parser.add_argument("file", metavar="FILE", help="the document, or - for standard input")
@@ -51,4 +51,3 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
     return 0
-

@@ -58,7 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in arguments
     try:
-        parser = _command_parser() if arguments[:1] and arguments[0] in COMMANDS else _reader_parser()
+        parser = (
+            _command_parser() if arguments[:1] and arguments[0] in COMMANDS else _reader_parser()
+        )
         args = parser.parse_args(arguments)
         code: int = args.run(args)
         return code

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from pactreader.cli.args import add_common
+from pactreader.cli.args import ArgumentParser, add_common
 from pactreader.cli.console import emit
 from pactreader.pipeline import load_document
 from pactreader.render.outline import outline_json, outline_lines
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
     """Register the command."""
     parser = commands.add_parser("outline", help="print the section tree")
     parser.add_argument("file", metavar="FILE", help="the document, or - for standard input")

@@ -29,6 +29,8 @@ class Heading:
     level: int
     text: Inline
     section: int | None
+    unit: int = 0
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class Paragraph:
     """Running text."""
 
     text: Inline
+    unit: int = 0
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,8 @@ class Code:
 
     code: str
     language: str
+    unit: int = 0
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,13 @@ class Table:
     """``left``, ``center``, ``right`` or ``""`` per column."""
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
+    unit: int = 0
+    """The unit of the first header cell; cells follow row by row, header first."""
+    line: int = 0
+
+    def cell_unit(self, row: int, column: int) -> int:
+        """The text-unit number of a cell; ``row`` 0 is the header."""
+        return self.unit + row * len(self.header) + column
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +102,8 @@ class Html:
     """A raw HTML block, reduced to its text content (tags are not shown)."""
 
     text: str
+    unit: int = 0
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,12 @@ class Footnotes:
 
     notes: tuple[Footnote, ...]
 
+
+# Every piece of visible text (a heading, a paragraph, a table cell, a code block, an
+# HTML block's text) carries a "unit" number, sequential in document order within one
+# parse. Search results point at units, and renderers look highlights up by unit, so
+# the two never disagree about which text a match is in. "line" is the block's first
+# source line (1-based, in the document).
 
 Block = Heading | Paragraph | ListBlock | Quote | Code | Table | Rule | Html | Footnotes
 
@@ -146,6 +167,16 @@ class _Builder:
         self._pos = 0
         self._first_line = first_line
         self._starts = starts
+        self._units = 0
+
+    def _unit(self, count: int = 1) -> int:
+        """Claim ``count`` consecutive unit numbers and return the first."""
+        first = self._units
+        self._units += count
+        return first
+
+    def _line(self, token: Token) -> int:
+        return token.map[0] + self._first_line if token.map else 0
 
     def blocks(self) -> list[Block]:
         return self._until(None)
@@ -172,11 +203,11 @@ class _Builder:
             section = None
             if token.level == 0 and token.map is not None:
                 section = self._starts.get(token.map[0] + self._first_line)
-            return Heading(int(token.tag[1]), inline, section)
+            return Heading(int(token.tag[1]), inline, section, self._unit(), self._line(token))
         if kind == "paragraph_open":
             inline = self._inline()
             self._pos += 1  # paragraph_close
-            return Paragraph(inline)
+            return Paragraph(inline, self._unit(), self._line(token))
         if kind in ("bullet_list_open", "ordered_list_open"):
             ordered = kind == "ordered_list_open"
             start = int(token.attrGet("start") or 1) if ordered else 1
@@ -185,13 +216,13 @@ class _Builder:
             return Quote(tuple(self._until("blockquote_close")))
         if kind in ("fence", "code_block"):
             language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
-            return Code(token.content.rstrip("\n"), language)
+            return Code(token.content.rstrip("\n"), language, self._unit(), self._line(token))
         if kind == "table_open":
-            return self._table()
+            return self._table(self._line(token))
         if kind == "hr":
             return Rule()
         if kind == "html_block":
-            return Html(html_text(token.content))
+            return Html(html_text(token.content), self._unit(), self._line(token))
         if kind == "footnote_block_open":
             return Footnotes(self._footnotes())
         return None
@@ -212,7 +243,7 @@ class _Builder:
                 items.append(ListItem(tuple(self._until("list_item_close"))))
         return tuple(items)
 
-    def _table(self) -> Table:
+    def _table(self, line: int) -> Table:
         aligns: list[str] = []
         header: list[Inline] = []
         rows: list[list[Inline]] = []
@@ -239,7 +270,8 @@ class _Builder:
                     rows[-1].append(cell)
         width = len(header)
         padded = tuple(tuple(row[:width]) + ((),) * (width - len(row)) for row in rows)
-        return Table(tuple(aligns), tuple(header), padded)
+        unit = self._unit(width * (len(padded) + 1))
+        return Table(tuple(aligns), tuple(header), padded, unit, line)
 
     def _footnotes(self) -> tuple[Footnote, ...]:
         notes: list[Footnote] = []
@@ -251,7 +283,9 @@ class _Builder:
             if token.type == "footnote_open":
                 meta: dict[str, Any] = dict(token.meta or {})
                 blocks = self._until("footnote_close")
-                notes.append(Footnote(int(meta.get("id", 0)) + 1, str(meta.get("label", "")), tuple(blocks)))
+                notes.append(
+                    Footnote(int(meta.get("id", 0)) + 1, str(meta.get("label", "")), tuple(blocks))
+                )
         return tuple(notes)
 
 

@@ -42,8 +42,7 @@ def foreign_definitions(document: Document, text: str, first: int, last: int) ->
     wanted = [
         definition.text
         for definition in _definitions(document)
-        if not first <= definition.first_line <= last
-        and f"[{definition.label}]" in folded
+        if not first <= definition.first_line <= last and f"[{definition.label}]" in folded
     ]
     return "\n\n".join(wanted)
 

@@ -213,4 +213,3 @@ def _build_sections(
 
 def _count_words(lines: Sequence[str]) -> int:
     return sum(len(_WORD.findall(line)) for line in lines)
-

@@ -20,9 +20,7 @@ def outline_lines(document: Document, depth: int | None = None) -> list[str]:
     return lines
 
 
-def section_json(
-    document: Document, section: Section, depth: int | None = None
-) -> dict[str, Any]:
+def section_json(document: Document, section: Section, depth: int | None = None) -> dict[str, Any]:
     """One section and (up to ``depth`` levels of) its subtree."""
     children = []
     if depth is None or section.depth + 1 < depth:

@@ -273,7 +273,9 @@ def _column_widths(rows: Iterable[Sequence[str]], columns: int, width: int) -> l
     for row in rows:
         for i in range(columns):
             cell = row[i] if i < len(row) else ""
-            natural[i] = max(natural[i], max((cell_len(line) for line in cell.split("\n")), default=0))
+            natural[i] = max(
+                natural[i], max((cell_len(line) for line in cell.split("\n")), default=0)
+            )
             minimum[i] = max(minimum[i], _longest_word(cell))
     available = width - (3 * columns + 1)
     if not width or sum(natural) <= available:
