@@ -1,0 +1,83 @@
+"""``pactreader search FILE PATTERN [--regex] [--case-sensitive] [--json]``.
+
+Prints one line per match, ``number title:line: …snippet…``, and exits like ``grep``:
+0 when something matched, 1 when nothing did, 2 on a bad pattern.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from pactreader.cli.args import ArgumentParser, add_common
+from pactreader.cli.console import emit
+from pactreader.parse import Document
+from pactreader.pipeline import load_document
+from pactreader.render.safety import safe_title
+from pactreader.search import Match, compile_query, find_unit, search_from
+from pactreader.search.snippet import snippet
+
+# Reverse video and bold around the match, only when stdout is a terminal.
+_HIGHLIGHT = "\x1b[1;7m"
+_RESET = "\x1b[0m"
+
+
+def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
+    """Register the command."""
+    parser = commands.add_parser("search", help="print every match of a pattern in the text")
+    parser.add_argument("file", metavar="FILE", help="the document, or - for standard input")
+    parser.add_argument("pattern", metavar="PATTERN", help="text to find (see --regex)")
+    parser.add_argument(
+        "--regex", action="store_true", help="PATTERN is a regular expression, not plain text"
+    )
+    parser.add_argument(
+        "--case-sensitive",
+        action="store_true",
+        help="match case exactly (default: only when PATTERN has a capital letter)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the matches as JSON")
+    add_common(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Search the document; 0 with matches, 1 without."""
+    query = compile_query(args.pattern, is_regex=args.regex, case_sensitive=args.case_sensitive)
+    document = load_document(args.file, format=args.input_format)
+    # All matches first, so a pattern that turns out too slow prints only its error.
+    matches = list(search_from(document, query))
+    if args.json:
+        emit(json.dumps(_json(document, matches), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_lines(document, matches, highlight=sys.stdout.isatty())
+    return 0 if matches else 1
+
+
+def _json(document: Document, matches: list[Match]) -> list[dict[str, object]]:
+    return [
+        {
+            "number": document.sections[match.section].number,
+            "title": document.sections[match.section].title,
+            "line": match.line,
+            "column": match.column,
+            "text": match.text,
+        }
+        for match in matches
+    ]
+
+
+def _print_lines(document: Document, matches: list[Match], *, highlight: bool) -> None:
+    """Write the matches; document text is already free of control characters."""
+    start, end = (_HIGHLIGHT, _RESET) if highlight else ("", "")
+    out: list[str] = []
+    for match in matches:
+        section = document.sections[match.section]
+        text = find_unit(document, match.section, match.unit).text
+        shown = snippet(text, match.start, match.end)
+        out.append(
+            f"{section.number} {safe_title(section.title)}:{match.line}: "
+            f"{shown.before}{start}{shown.match}{end}{shown.after}\n"
+        )
+    sys.stdout.buffer.write("".join(out).encode("utf-8", errors="surrogateescape"))
+    sys.stdout.flush()

@@ -1,0 +1,121 @@
+"""What the user typed, compiled once into something that finds matches.
+
+Smart case (the convention of ``less -i``, vim and ripgrep): a query is matched
+case-insensitively unless it holds a capital letter, so ``pact`` finds ``Pact`` but
+``Pact`` does not find ``pact``. Plain text is the default; regular expressions are
+asked for explicitly, because ``.`` or ``(`` in an ordinary query would surprise.
+
+Matching uses the third-party ``regex`` engine rather than :mod:`re`. The standard
+engine holds the GIL for a whole match and cannot be stopped: ``(a+)+$`` against a
+line of forty ``a`` s would freeze every thread of the app for minutes. ``regex``
+releases the GIL while it matches (``concurrent=True``) and gives up after a
+``timeout``, which turns a catastrophic pattern into a one-line error instead of a
+hang.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from pactreader.errors import UsageError
+from pactreader.search.prefilter import candidate_pattern
+
+DEFAULT_TIMEOUT = 1.0
+"""Seconds one regular-expression search over one text unit may take."""
+
+# What does not count as a capital in a regular expression: escapes (``\S``, ``\W``,
+# ``\p{Lu}``) and group names (``(?P<Name>...)``, ``(?P=Name)``, ``\g<Name>``).
+_NOT_LITERAL = regex.compile(r"\\[pPN]\{[^}]*\}|\\g<[^>]*>|\(\?P?[<=][^>)]*[>)]|\\.", regex.DOTALL)
+
+
+class PatternTooSlow(UsageError):
+    """A regular expression took longer than its time budget on one text unit."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Query:
+    """A compiled search: the pattern plus what it was made from."""
+
+    text: str
+    """The query as typed."""
+    is_regex: bool
+    """True when ``text`` is a regular expression, False for plain text."""
+    case_sensitive: bool
+    """The effective case rule after smart case."""
+    pattern: regex.Pattern[str]
+    """Finds matches in visible text."""
+    candidate: regex.Pattern[str] | None
+    """Finds where in the Markdown source a match may lie; None when it cannot tell
+    (regular expressions), so every section must be searched."""
+    timeout: float | None = DEFAULT_TIMEOUT
+    """Seconds one search over one text unit may take; None for no limit."""
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The non-empty matches in ``text`` as ``(start, end)`` offsets, in order.
+
+        Empty matches (``a*`` between letters, a bare ``^``) are skipped: there would
+        be nothing to show the user.
+
+        Raises:
+            PatternTooSlow: The search over ``text`` ran out of time.
+        """
+        try:
+            for found in self.pattern.finditer(text, concurrent=True, timeout=self.timeout):
+                start, end = found.span()
+                if end > start:
+                    yield start, end
+        except TimeoutError:
+            raise PatternTooSlow(
+                f"the pattern {self.text!r} is too slow (more than {self.timeout:g} s on "
+                "one paragraph); simplify nested repetitions like (a+)+"
+            ) from None
+
+    def count(self, text: str) -> int:
+        """How many non-empty matches ``text`` holds."""
+        return sum(1 for _ in self.spans(text))
+
+
+def compile_query(
+    text: str,
+    *,
+    is_regex: bool = False,
+    case_sensitive: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Query:
+    """Compile what the user typed.
+
+    Args:
+        text: The query.
+        is_regex: Read ``text`` as a regular expression instead of plain text.
+        case_sensitive: Always match case; otherwise smart case decides.
+        timeout: Seconds one search over one text unit may take (None: no limit).
+
+    Raises:
+        UsageError: The query is empty or is not a valid regular expression; the
+            message is one line.
+    """
+    if not text:
+        raise UsageError("the search pattern is empty")
+    sensitive = case_sensitive or has_capital(text, is_regex=is_regex)
+    flags = regex.MULTILINE if sensitive else regex.MULTILINE | regex.IGNORECASE
+    source = text if is_regex else regex.escape(text, special_only=True)
+    try:
+        pattern = regex.compile(source, flags)
+    except regex.error as error:
+        reason = " ".join(str(error).split())
+        raise UsageError(f"invalid regular expression {text!r}: {reason}") from None
+    candidate = None if is_regex else candidate_pattern(text, ignore_case=not sensitive)
+    return Query(text, is_regex, sensitive, pattern, candidate, timeout)
+
+
+def has_capital(text: str, *, is_regex: bool) -> bool:
+    """Whether ``text`` asks for case-sensitive matching under smart case.
+
+    In a regular expression, escapes such as ``\\S`` and group names do not count.
+    """
+    if is_regex:
+        text = _NOT_LITERAL.sub("", text)
+    return any(character.isupper() for character in text)
