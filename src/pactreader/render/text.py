@@ -71,14 +71,16 @@ def export_text(
         blocks = section_blocks(document, root)
         lines = _Renderer(document, style, root.index).render(blocks, style.width)
         if root.is_preamble:
-            lines = [*_heading_lines(document.title, "="), "", *lines]
+            lines = [*_heading_lines(document.title, "=", style.width), "", *lines]
         parts.append("\n".join(lines).strip("\n"))
     text = "\n\n".join(part for part in parts if part)
     return "\n".join(line.rstrip() for line in strip_controls(text).split("\n")) + "\n"
 
 
-def _heading_lines(text: str, rule: str) -> list[str]:
-    return [text, rule * max(1, cell_len(text))]
+def _heading_lines(text: str, rule: str, width: int = 0) -> list[str]:
+    """A heading wrapped to ``width`` and underlined to its widest line."""
+    lines = _wrap(text, width) or [text]
+    return [*lines, rule * max(1, *(cell_len(line) for line in lines))]
 
 
 def inline_text(spans: Inline) -> str:
@@ -127,7 +129,7 @@ class _Renderer:
 
     def _block(self, block: Block, width: int) -> list[str]:
         if isinstance(block, Heading):
-            return self._heading(block)
+            return self._heading(block, width)
         if isinstance(block, Paragraph):
             return _wrap(inline_text(block.text), width)
         if isinstance(block, ListBlock):
@@ -147,13 +149,13 @@ class _Renderer:
             return self._footnotes(block, width)
         return []
 
-    def _heading(self, block: Heading) -> list[str]:
+    def _heading(self, block: Heading, width: int) -> list[str]:
         text = inline_text(block.text).replace("\n", " ").strip()
         if block.section is None:
-            return [text] if text else []
+            return _wrap(text, width) if text else []
         section = self._document.sections[block.section]
         shown = f"{section.number} {text}".rstrip()
-        return _heading_lines(shown, "=" if block.section == self._root else "-")
+        return _heading_lines(shown, "=" if block.section == self._root else "-", width)
 
     def _list(self, block: ListBlock, width: int) -> list[str]:
         lines: list[str] = []
