@@ -5,8 +5,24 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 WORDS = st.sampled_from(
-    "alpha beta gamma delta pact treaty Algeria défense naïve 東京 emoji🎉 x42 under_score "
-    "end. comma, quote\u2019s".split()
+    [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "pact",
+        "treaty",
+        "Algeria",
+        "défense",
+        "naïve",
+        "東京",
+        "emoji🎉",
+        "x42",
+        "under_score",
+        "end.",
+        "comma,",
+        "quote’s",
+    ]
 )
 TEXT = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
 
@@ -23,7 +39,9 @@ def markdown_block(draw: st.DrawFn) -> str:
     if kind == 2:
         items = draw(st.lists(TEXT, min_size=1, max_size=4))
         indent = draw(st.sampled_from(["", "  ", "    "]))
-        return "\n".join(f"- {items[0]}" if i == 0 else f"{indent}- {item}" for i, item in enumerate(items))
+        return "\n".join(
+            f"- {items[0]}" if i == 0 else f"{indent}- {item}" for i, item in enumerate(items)
+        )
     if kind == 3:
         items = draw(st.lists(TEXT, min_size=1, max_size=4))
         return "\n".join(f"{i + 1}. {item}" for i, item in enumerate(items))
@@ -35,7 +53,9 @@ def markdown_block(draw: st.DrawFn) -> str:
         return "\n".join(lines)
     if kind == 5:
         fence = draw(st.sampled_from(["```", "~~~", "````"]))
-        body = draw(st.lists(st.sampled_from(["# not a heading", text, "===", "- item", ""]), max_size=4))
+        body = draw(
+            st.lists(st.sampled_from(["# not a heading", text, "===", "- item", ""]), max_size=4)
+        )
         closed = draw(st.booleans())
         return "\n".join([f"{fence}python", *body, *([fence] if closed else [])])
     if kind == 6:
@@ -43,18 +63,23 @@ def markdown_block(draw: st.DrawFn) -> str:
     if kind == 7:
         return f"<div>\n{text}\n</div>"
     if kind == 8:
-        return f"[{text}](https://example.com/{draw(WORDS)}) **{draw(WORDS)}** `code` ~~{draw(WORDS)}~~"
+        link = f"[{text}](https://example.com/{draw(WORDS)})"
+        return f"{link} **{draw(WORDS)}** `code` ~~{draw(WORDS)}~~"
     if kind == 9:
         return f"    indented code {text}\n    # also code"
     if kind == 10:
         return f"- item {text}\n\n  # heading in item\n\n  more {draw(TEXT)}"
     if kind == 11:
-        return f"Footnote here[^n{draw(st.integers(0, 3))}].\n\n[^n{draw(st.integers(0, 3))}]: {text}"
+        return (
+            f"Footnote here[^n{draw(st.integers(0, 3))}].\n\n[^n{draw(st.integers(0, 3))}]: {text}"
+        )
     if kind == 12:
         return "***"
     return text
 
 
 MARKDOWN = st.lists(markdown_block(), max_size=14).map("\n\n".join)
-FRONT_MATTER = st.sampled_from(["", "---\ntitle: Hello\n---\n", "+++\ntitle = 'T'\n+++\n", "---\na: [\n...\n"])
+FRONT_MATTER = st.sampled_from(
+    ["", "---\ntitle: Hello\n---\n", "+++\ntitle = 'T'\n+++\n", "---\na: [\n...\n"]
+)
 ARTICLES = st.builds(lambda front, body: front + body, FRONT_MATTER, MARKDOWN)

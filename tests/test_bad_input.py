@@ -88,7 +88,11 @@ def test_empty_file_is_an_empty_document(tmp_path: Path) -> None:
 
 def test_invalid_utf8_is_read_with_replacement(tmp_path: Path) -> None:
     path = tmp_path / "bad.md"
-    path.write_bytes("# Caf\u00e9 \u2014 menu\n\nna\u00efve \xff\xfe text\n".encode("utf-8", "surrogateescape").replace(b"\xc3\xbf\xc3\xbe", b"\xff\xfe"))
+    path.write_bytes(
+        "# Caf\u00e9 \u2014 menu\n\nna\u00efve \xff\xfe text\n".encode(
+            "utf-8", "surrogateescape"
+        ).replace(b"\xc3\xbf\xc3\xbe", b"\xff\xfe")
+    )
     result = run_cli("outline", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1  Caf\u00e9 \u2014 menu")

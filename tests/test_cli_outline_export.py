@@ -50,7 +50,14 @@ def test_outline_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert [child["title"] for child in root["children"]] == TITLES[1:]
     assert [child["number"] for child in root["children"]] == ["1.1", "1.2", "1.3"]
     assert set(root) == {
-        "number", "level", "title", "slug", "start_line", "end_line", "words", "children"
+        "number",
+        "level",
+        "title",
+        "slug",
+        "start_line",
+        "end_line",
+        "words",
+        "children",
     }
     # words count the section with its subsections: the root adds its own intro.
     assert root["words"] > sum(child["words"] for child in root["children"]) > 0
@@ -89,9 +96,15 @@ def test_export_section_has_list_and_table_grid(capsys: pytest.CaptureFixture[st
     assert all(line == line.rstrip() for line in lines)
 
 
-@pytest.mark.parametrize("address", ["1.3", "approaches-to-strengthening-bilateral-military-cooperation",
-                                     "approaches to strengthening bilateral military cooperation",
-                                     "Bilateral"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "1.3",
+        "approaches-to-strengthening-bilateral-military-cooperation",
+        "approaches to strengthening bilateral military cooperation",
+        "Bilateral",
+    ],
+)
 def test_section_addressing(address: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["export", str(SAMPLE), address, "--format", "markdown"], capsys)
     assert code == 0
@@ -132,7 +145,9 @@ def test_export_width_and_ascii(capsys: pytest.CaptureFixture[str]) -> None:
     assert any(len(line) > 200 for line in out.splitlines())
 
 
-def test_export_to_file_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_to_file_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "out.txt"
     assert run(["export", str(SAMPLE), "1.3", "-o", str(target)], capsys)[0] == 0
     written = target.read_text(encoding="utf-8")

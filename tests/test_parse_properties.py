@@ -8,15 +8,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pactreader.parse import Document, parse_markdown
-from pactreader.parse.blocks import Code, Heading, Html, ListBlock, Paragraph, Quote, Table
-from pactreader.parse.blocks import Block, Footnotes, section_blocks
+from pactreader.parse.blocks import (
+    Block,
+    Code,
+    Footnotes,
+    Heading,
+    Html,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    section_blocks,
+)
 from pactreader.parse.inline import plain_text
 from pactreader.render.text import TextStyle, export_text
 from tests.strategies import ARTICLES
 
-ANY_TEXT = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400
-)
+ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
 
 
 def assert_lossless(document: Document) -> None:
@@ -99,7 +107,7 @@ def test_every_visible_word_is_exported(text: str, width: int) -> None:
     document = parse_markdown(text)
     for section in document.sections:
         exported = export_text(document, section, TextStyle(width=width))
-        assert exported.endswith("\n") and not exported.endswith("\n\n") or exported == "\n"
+        assert (exported.endswith("\n") and not exported.endswith("\n\n")) or exported == "\n"
         assert not re.search(r"[ \t]$", exported, re.MULTILINE)
         for word in visible_words(section_blocks(document, section)):
             assert word in exported, (word, exported)

@@ -65,15 +65,13 @@ def export_text(
 ) -> str:
     """Plain text of ``section`` with its subsections, or of the whole document."""
     style = style or TextStyle()
-    roots = [section] if section else [document.sections[index] for index in document.roots]
-    parts: list[str] = []
-    for root in roots:
-        blocks = section_blocks(document, root)
-        lines = _Renderer(document, style, root.index).render(blocks, style.width)
-        if root.is_preamble:
-            lines = [*_heading_lines(document.title, "=", style.width), "", *lines]
-        parts.append("\n".join(lines).strip("\n"))
-    text = "\n\n".join(part for part in parts if part)
+    blocks = section_blocks(document, section)
+    lines = _Renderer(document, style, section).render(blocks, style.width)
+    # The preamble has no heading of its own: it is introduced by the document title.
+    opening = section or (document.sections[0] if document.sections else None)
+    if opening is not None and opening.is_preamble:
+        lines = [*_heading_lines(document.title, "=", style.width), "", *lines]
+    text = "\n".join(lines).strip("\n")
     return "\n".join(line.rstrip() for line in strip_controls(text).split("\n")) + "\n"
 
 
@@ -109,7 +107,7 @@ def inline_text(spans: Inline) -> str:
 class _Renderer:
     """Renders blocks to lines for one export."""
 
-    def __init__(self, document: Document, style: TextStyle, root: int) -> None:
+    def __init__(self, document: Document, style: TextStyle, root: Section | None) -> None:
         self._document = document
         self._style = style
         self._root = root
@@ -155,7 +153,8 @@ class _Renderer:
             return _wrap(text, width) if text else []
         section = self._document.sections[block.section]
         shown = f"{section.number} {text}".rstrip()
-        return _heading_lines(shown, "=" if block.section == self._root else "-", width)
+        top = section is self._root if self._root else section.parent is None
+        return _heading_lines(shown, "=" if top else "-", width)
 
     def _list(self, block: ListBlock, width: int) -> list[str]:
         lines: list[str] = []
