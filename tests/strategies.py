@@ -21,7 +21,7 @@ WORDS = st.sampled_from(
         "under_score",
         "end.",
         "comma,",
-        "quote’s",
+        "quote\u2019s",
     ]
 )
 TEXT = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
