@@ -34,6 +34,9 @@ from pactreader.render.safety import strip_controls
 
 DEFAULT_WIDTH = 80
 
+# Holds "[image: alt]" together while wrapping; turned back into a space afterwards.
+_GLUE = "\ue000"
+
 
 @dataclass(frozen=True, slots=True)
 class TextStyle:
@@ -88,7 +91,9 @@ def inline_text(spans: Inline) -> str:
     while index < len(spans):
         span = spans[index]
         if span.href is None:
-            out.append(visible(span))
+            out.append(
+                visible(span).replace("[image: ", f"[image:{_GLUE}", 1) if span.image else span.text
+            )
             index += 1
             continue
         href = span.href
@@ -205,6 +210,8 @@ class _Renderer:
         if not columns:
             return []
         widths = _column_widths([header, *rows], columns, width)
+        if width and sum(widths) + 3 * columns + 1 > width:
+            return _records(header, rows, width)
         box = self._box
         aligns = list(table.aligns) + [""] * (columns - len(table.aligns))
 
@@ -235,12 +242,31 @@ class _Renderer:
         return lines
 
 
+def _records(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
+    """A table too wide for any grid at ``width``: one record per row, cells labelled.
+
+    Used only when even the narrowest grid (each column as wide as its longest word)
+    would overflow; every column of every row is still shown, empty ones included.
+    """
+    lines: list[str] = []
+    for position, row in enumerate(rows):
+        if position:
+            lines.append("")
+        for column, name in enumerate(header):
+            value = row[column] if column < len(row) else ""
+            label = f"{name}:" if name else f"({column + 1}):"
+            wrapped = _wrap(f"{label} {value}".rstrip(), max(1, width - 2))
+            lines.append(wrapped[0])
+            lines.extend(f"  {line}" for line in wrapped[1:])
+    return lines or [line for name in header for line in _wrap(name, width)]
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Wrap text at ``width`` cells, keeping over-long words whole; 0 disables."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if not width:
-            lines.append(paragraph.rstrip())
+            lines.append(paragraph.rstrip().replace(_GLUE, " "))
             continue
         wrapped = textwrap.wrap(
             paragraph,
@@ -249,7 +275,7 @@ def _wrap(text: str, width: int) -> list[str]:
             break_on_hyphens=False,
             drop_whitespace=True,
         )
-        lines.extend(wrapped or [""])
+        lines.extend(line.replace(_GLUE, " ") for line in wrapped or [""])
     return lines if any(lines) else ([] if not text else [""])
 
 
