@@ -16,7 +16,10 @@ from pactreader.cli.main import main
 from pactreader.errors import OutputError
 from pactreader.output import write_atomic
 
-ESCAPES = "\x1b[31mred\x1b[0m \x1b]52;c;aGVsbG8=\x07 \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ \x9b2J \x7f"
+ESCAPES = (
+    "\x1b[31mred\x1b[0m \x1b]52;c;aGVsbG8=\x07 "  # colour, OSC 52 clipboard write
+    "\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ \x9b2J \x7f"  # hidden link, C1 CSI, DEL
+)
 HOSTILE = f"# Title {ESCAPES}\n\nBody {ESCAPES} text\n\n## \u202eevil\u202c name\n"
 CONTROL = set(chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
 
