@@ -84,7 +84,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         chosen = event.pressed.name
         if chosen not in SUFFIXES:
             return
-        new_format: ExportFormat = chosen  # type: ignore[assignment]
+        new_format: ExportFormat = chosen
         path_input = self.query_one("#path", Input)
         old_suffix = SUFFIXES[self._format]
         if path_input.value.endswith(old_suffix):
