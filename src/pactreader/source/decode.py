@@ -19,10 +19,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# A share of U+FFFD above this means the bytes are not UTF-8 with a few bad bytes
-# but another encoding altogether.
-_MAX_BAD_UTF8_SHARE = 0.01
-
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -42,8 +38,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    has_real_utf8 = any(ord(ch) > 0x7F and ch != "\ufffd" for ch in lenient)
-    if has_real_utf8 and bad <= max(1, int(len(lenient) * _MAX_BAD_UTF8_SHARE)):
+    # Valid multi-byte sequences rarely occur by chance in a legacy code page: when
+    # they outnumber the invalid bytes, this is UTF-8 with some damage.
+    valid_multibyte = sum(1 for ch in lenient if ord(ch) > 0x7F) - bad
+    if valid_multibyte >= bad:
         return lenient, "utf-8"
     return _detect_legacy(data)
 
