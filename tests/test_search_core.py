@@ -29,6 +29,7 @@ from pactreader.search import (
     section_units,
 )
 from tests.conftest import SAMPLE
+from tests.strategies import ARTICLES, WORDS
 
 
 def doc(text: str) -> Document:
@@ -395,6 +396,14 @@ def test_the_prefilter_never_loses_a_match(text: str, query_text: str) -> None:
     query = compile_query(query_text)
     unfiltered = dataclasses.replace(query, candidate=None)
     assert list(match_counts(document, query)) == list(match_counts(document, unfiltered))
+
+
+@given(ARTICLES, WORDS)
+def test_lines_and_columns_point_at_the_match_in_articles(text: str, word: str) -> None:
+    document = parse_markdown(text)
+    for match in search_from(document, compile_query(word)):
+        line = document.lines[match.line - 1]
+        assert line[match.column - 1 :].casefold().startswith(match.text.casefold())
 
 
 def test_the_core_does_not_import_textual() -> None:

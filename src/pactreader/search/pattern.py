@@ -6,11 +6,11 @@ case-insensitively unless it holds a capital letter, so ``pact`` finds ``Pact`` 
 asked for explicitly, because ``.`` or ``(`` in an ordinary query would surprise.
 
 Matching uses the third-party ``regex`` engine rather than :mod:`re`. The standard
-engine holds the GIL for a whole match and cannot be stopped: ``(a+)+$`` against a
-line of forty ``a`` s would freeze every thread of the app for minutes. ``regex``
-releases the GIL while it matches (``concurrent=True``) and gives up after a
-``timeout``, which turns a catastrophic pattern into a one-line error instead of a
-hang.
+engine cannot be stopped once a match has started, and Python threads cannot be
+killed: ``(a+)+$`` against a line of 2,000 letters ``a`` would keep a search worker
+busy for longer than the universe has existed, and every later keystroke would start
+another. ``regex`` gives up after a ``timeout`` (a one-line "too slow" error instead
+of a hang) and releases the GIL while it matches, so the interface keeps running.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class Query:
         except TimeoutError:
             raise PatternTooSlow(
                 f"the pattern {self.text!r} is too slow (more than {self.timeout:g} s on "
-                "one paragraph); simplify nested repetitions like (a+)+"
+                "one block of text); simplify nested repetitions like (a+)+"
             ) from None
 
     def count(self, text: str) -> int:
