@@ -50,6 +50,7 @@ from pactreader.search import (  # noqa: E402
     match_counts,
     matcher,
     prefilter,
+    prepare,
     search_from,
     visible,
 )
@@ -142,7 +143,12 @@ def main() -> None:
     rare = compile_query(RARE_WORD)
     empty_caches(source=True)
     very_first = timed(lambda: first_match(document, rare, start))
-    print(f"  {'rare word, very first search (joins source)':<40} {summary([very_first])}")
+    print(f"  {'rare word, first search, no prepare()':<40} {summary([very_first])}")
+    prepared = []
+    for _ in range(args.runs):
+        empty_caches(source=True)
+        prepared.append(timed(lambda: prepare(document)))
+    print(f"  {'(prepare() alone, once per document)':<40} {summary(prepared)}")
     cases = {
         "common word 'the'": compile_query("the"),
         "medium word 'kalobri'": compile_query("kalobri"),

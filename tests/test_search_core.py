@@ -24,10 +24,12 @@ from pactreader.search import (
     find_unit,
     highlights,
     match_counts,
+    prepare,
     search_from,
     section_matches,
     section_units,
 )
+from pactreader.search.snippet import snippet
 from tests.conftest import SAMPLE
 from tests.strategies import ARTICLES, WORDS
 
@@ -77,6 +79,22 @@ def test_escapes_in_a_regex_do_not_count_as_capitals() -> None:
         "ING;",
         "ing.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "sensitive"),
+    [
+        (r"(?P<Word>\w+)", False),
+        (r"(?P<Word>x)(?P=Word)", False),
+        (r"\p{Lu}x", False),
+        (r"(?=Foo)\w+", True),
+        (r"(?<=Foo)bar", True),
+        (r"(?<!X)y", True),
+        (r"[A-Z]x", True),
+    ],
+)
+def test_smart_case_in_regex_counts_literal_capitals_only(pattern: str, sensitive: bool) -> None:
+    assert compile_query(pattern, is_regex=True).case_sensitive is sensitive
 
 
 def test_regex_anchors_work_per_line_of_a_code_block() -> None:
@@ -327,6 +345,7 @@ def test_backward_search_is_the_reverse_order() -> None:
 
 def test_match_counts_agree_with_the_matches() -> None:
     document, matches = sample_matches("the")
+    prepare(document)
     counts = dict(match_counts(document, compile_query("the")))
     assert list(counts) == list(range(len(document.sections)))
     assert sum(counts.values()) == len(matches)
@@ -342,6 +361,27 @@ def test_highlights_group_matches_by_unit() -> None:
     for unit, unit_spans in spans.items():
         text = find_unit(document, 1, unit).text
         assert all(text[start:end].casefold() == "defense" for start, end in unit_spans)
+
+
+def test_snippet_is_one_safe_line_around_the_match() -> None:
+    text = "Line one\nwith a \x1b[31mneedle\x1b[0m\tinside " + "and more words " * 20
+    start = text.index("needle")
+    shown = snippet(text, start, start + 6, width=80)
+    assert shown.match == "needle"
+    assert str(shown).startswith("Line one with a [31m")
+    assert str(shown).endswith("…")
+    assert "\n" not in str(shown)
+    assert "\x1b" not in str(shown)
+    assert len(str(shown)) <= 80 + 2
+
+
+def test_snippet_cuts_before_a_late_match_and_truncates_a_long_one() -> None:
+    text = "word " * 50 + "target"
+    shown = snippet(text, len(text) - 6, len(text), width=30)
+    assert shown.before.startswith("…")
+    assert shown.after == ""
+    long = snippet("x" * 500, 0, 500, width=30)
+    assert long.match == "x" * 29 + "…"
 
 
 def test_no_document_sections_no_matches() -> None:

@@ -15,6 +15,7 @@ from pactreader.search.matcher import (
     section_matches,
 )
 from pactreader.search.pattern import PatternTooSlow, Query, compile_query
+from pactreader.search.prefilter import prepare
 from pactreader.search.visible import Unit, find_unit, section_units
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "find_unit",
     "highlights",
     "match_counts",
+    "prepare",
     "search_from",
     "section_count",
     "section_matches",

@@ -28,7 +28,10 @@ DEFAULT_TIMEOUT = 1.0
 
 # What does not count as a capital in a regular expression: escapes (``\S``, ``\W``,
 # ``\p{Lu}``) and group names (``(?P<Name>...)``, ``(?P=Name)``, ``\g<Name>``).
-_NOT_LITERAL = regex.compile(r"\\[pPN]\{[^}]*\}|\\g<[^>]*>|\(\?P?[<=][^>)]*[>)]|\\.", regex.DOTALL)
+_NOT_LITERAL = regex.compile(
+    r"\\[pPN]\{[^}]*\}|\\g<[^>]*>|\(\?P<[^>]*>|\(\?P=[^)]*\)|\(\?<(?![=!])[^>]*>|\\.",
+    regex.DOTALL,
+)
 
 
 class PatternTooSlow(UsageError):

@@ -99,6 +99,11 @@ def _source_index(document: Document) -> _SourceIndex:
     return _SourceIndex(text, starts, ends, frozenset(generated))
 
 
+def prepare(document: Document) -> None:
+    """Do the once-per-document work now (about 0.3 s for 20 MB), not on the first keystroke."""
+    _source_index(document)
+
+
 def may_match(document: Document, candidate: regex.Pattern[str] | None, index: int) -> bool:
     """False only when section ``index`` provably holds no visible match."""
     if candidate is None:
