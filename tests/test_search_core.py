@@ -29,6 +29,7 @@ from pactreader.search import (
     section_matches,
     section_units,
 )
+from pactreader.search.prefilter import required_literal
 from pactreader.search.snippet import snippet
 from tests.conftest import SAMPLE
 from tests.strategies import ARTICLES, WORDS
@@ -444,6 +445,37 @@ def test_lines_and_columns_point_at_the_match_in_articles(text: str, word: str) 
     for match in search_from(document, compile_query(word)):
         line = document.lines[match.line - 1]
         assert line[match.column - 1 :].casefold().startswith(match.text.casefold())
+
+
+@given(_DOCUMENTS, st.text(alphabet="abA É*+?.()[]|\\^${}2", min_size=1, max_size=8))
+def test_the_prefilter_never_loses_a_regex_match(text: str, pattern: str) -> None:
+    try:
+        query = compile_query(pattern, is_regex=True)
+    except UsageError:
+        return
+    document = parse_markdown(text)
+    unfiltered = dataclasses.replace(query, candidate=None)
+    assert list(match_counts(document, query)) == list(match_counts(document, unfiltered))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"zeug\w+", "zeug"),
+        (r"foo.*barbaz", "barbaz"),
+        (r"ab*c", None),
+        (r"abc+d", "ab"),
+        (r"(foo)bar", "bar"),
+        (r"ab|cd", None),
+        (r"(a|b)cd", "cd"),
+        (r"[]x]yz", "yz"),
+        (r"[a\]b]cd", "cd"),
+        (r"(?i)foo", None),
+        (r"foo{2}", "fo"),
+    ],
+)
+def test_required_literal_of_a_regex(pattern: str, literal: str | None) -> None:
+    assert required_literal(pattern) == literal
 
 
 def test_the_core_does_not_import_textual() -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from pactreader.errors import UsageError
-from pactreader.search.prefilter import candidate_pattern
+from pactreader.search.prefilter import candidate_pattern, required_literal
 
 DEFAULT_TIMEOUT = 1.0
 """Seconds one regular-expression search over one text unit may take."""
@@ -52,7 +52,7 @@ class Query:
     """Finds matches in visible text."""
     candidate: regex.Pattern[str] | None
     """Finds where in the Markdown source a match may lie; None when it cannot tell
-    (regular expressions), so every section must be searched."""
+    (a regular expression without a plain run of text), so every section is searched."""
     timeout: float | None = DEFAULT_TIMEOUT
     """Seconds one search over one text unit may take; None for no limit."""
 
@@ -110,7 +110,8 @@ def compile_query(
     except regex.error as error:
         reason = " ".join(str(error).split())
         raise UsageError(f"invalid regular expression {text!r}: {reason}") from None
-    candidate = None if is_regex else candidate_pattern(text, ignore_case=not sensitive)
+    literal = required_literal(text) if is_regex else text
+    candidate = candidate_pattern(literal, ignore_case=not sensitive) if literal else None
     return Query(text, is_regex, sensitive, pattern, candidate, timeout)
 
 

@@ -73,6 +73,55 @@ def candidate_pattern(text: str, *, ignore_case: bool) -> regex.Pattern[str] | N
     return regex.compile(source, regex.IGNORECASE if ignore_case else 0)
 
 
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters every match of regex ``pattern`` contains.
+
+    Deliberately simple-minded, so it is easy to see that it is right: only text
+    outside any group or set counts, a character with a quantifier after it does
+    not, an escape ends a run, and a pattern with a top-level ``|`` or any ``(?``
+    construct (inline flags, look-arounds) has no required literal. None when no run
+    of at least two characters is left.
+    """
+    if "(?" in pattern:
+        return None
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    position = 0
+    while position < len(pattern):
+        character = pattern[position]
+        following = pattern[position + 1 : position + 2]
+        if character == "\\":
+            position += 2
+        elif character == "[":
+            # Skip the set: a "]" right after "[" or "[^" belongs to it.
+            position += 2 if following == "^" else 1
+            position += 1 if pattern[position : position + 1] == "]" else 0
+            while position < len(pattern) and pattern[position] != "]":
+                position += 2 if pattern[position] == "\\" else 1
+            position += 1
+        else:
+            if character == "(":
+                depth += 1
+            elif character == ")":
+                depth -= 1
+            elif character == "|" and depth == 0:
+                return None
+            plain = depth == 0 and character not in "()|.^$*+?{}" and following not in _QUANTIFIERS
+            position += 1
+            if plain:
+                run.append(character)
+                continue
+        runs.append("".join(run))
+        run = []
+    runs.append("".join(run))
+    longest = max(runs, key=len)
+    return longest if len(longest) >= 2 else None
+
+
+_QUANTIFIERS = ("*", "+", "?", "{")
+
+
 @dataclass(frozen=True, slots=True)
 class _SourceIndex:
     """A document's source as one string, with where each section lies in it."""
