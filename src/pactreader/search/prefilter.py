@@ -142,8 +142,11 @@ def _source_index(document: Document) -> _SourceIndex:
     line_starts = [0, *accumulate(len(line) + 1 for line in document.lines)]
     starts = tuple(line_starts[section.start_line - 1] for section in document.sections)
     ends = tuple(line_starts[section.end_line] for section in document.sections)
+    # concurrent=True: the scans release the GIL, so a worker doing this for 20 MB
+    # leaves the interface its turns.
     generated = {
-        bisect.bisect_right(starts, found.start()) - 1 for found in _GENERATED.finditer(text)
+        bisect.bisect_right(starts, found.start()) - 1
+        for found in _GENERATED.finditer(text, concurrent=True)
     }
     return _SourceIndex(text, starts, ends, frozenset(generated))
 
@@ -160,4 +163,5 @@ def may_match(document: Document, candidate: regex.Pattern[str] | None, index: i
     source = _source_index(document)
     if index in source.generated:
         return True
-    return candidate.search(source.text, source.starts[index], source.ends[index]) is not None
+    found = candidate.search(source.text, source.starts[index], source.ends[index], concurrent=True)
+    return found is not None
