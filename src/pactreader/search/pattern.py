@@ -54,7 +54,7 @@ class Query:
     """Finds where in the Markdown source a match may lie; None when it cannot tell
     (a regular expression without a plain run of text), so every section is searched."""
     timeout: float | None = DEFAULT_TIMEOUT
-    """Seconds one search over one text unit may take; None for no limit."""
+    """Seconds a regular expression may take over one text unit; None for no limit."""
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """The non-empty matches in ``text`` as ``(start, end)`` offsets, in order.
@@ -65,6 +65,11 @@ class Query:
         Raises:
             PatternTooSlow: The search over ``text`` ran out of time.
         """
+        if not self.is_regex:
+            # Escaped plain text runs in linear time: no time limit, no GIL hand-over
+            # (each costs more than the search itself on a short paragraph).
+            yield from (found.span() for found in self.pattern.finditer(text))
+            return
         try:
             for found in self.pattern.finditer(text, concurrent=True, timeout=self.timeout):
                 start, end = found.span()
@@ -78,6 +83,8 @@ class Query:
 
     def count(self, text: str) -> int:
         """How many non-empty matches ``text`` holds."""
+        if not self.is_regex:
+            return len(self.pattern.findall(text))
         return sum(1 for _ in self.spans(text))
 
 
