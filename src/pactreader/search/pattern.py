@@ -24,7 +24,10 @@ from pactreader.errors import UsageError
 from pactreader.search.prefilter import candidate_pattern, required_literal
 
 DEFAULT_TIMEOUT = 1.0
-"""Seconds one regular-expression search over one text unit may take."""
+"""Seconds one regular-expression search over one text unit may take.
+
+``regex`` counts CPU time: on a loaded machine the wall-clock wait can be twice this.
+"""
 
 # What does not count as a capital in a regular expression: escapes (``\S``, ``\W``,
 # ``\p{Lu}``) and group names (``(?P<Name>...)``, ``(?P=Name)``, ``\g<Name>``).
