@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -36,7 +37,8 @@ NARROW_WIDTH = 80
 class ReaderApp(App[None]):
     """Read one document: outline on the left, text on the right."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    """Absolute, so subclasses in other modules (tests, benchmarks) find it too."""
     TITLE = "pactreader"
 
     BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual's declared type

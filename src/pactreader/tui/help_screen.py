@@ -59,8 +59,8 @@ class HelpScreen(ModalScreen[None]):
         background: $background 60%;
     }
     HelpScreen > VerticalScroll {
-        width: auto;
-        max-width: 90%;
+        width: 72;
+        max-width: 95%;
         height: auto;
         max-height: 90%;
         border: round $primary;
@@ -70,7 +70,8 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 2;
     }
     HelpScreen Static {
-        width: auto;
+        width: 100%;
+        height: auto;
     }
     """
 

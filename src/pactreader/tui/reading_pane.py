@@ -363,7 +363,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self._width, total + room)
 
     def _report(self) -> None:
-        """Post the reading position when it changed."""
+        """Post the reading position soon, from this widget's own message loop.
+
+        A message created while the screen is rendering would name the screen as its
+        sender, and Textual stops such a message at the screen: it would never reach
+        the app.
+        """
+        self.call_later(self._post_position)
+
+    def _post_position(self) -> None:
         position = (self.current_section, self.percent)
         if position != self._reported:
             self._reported = position
