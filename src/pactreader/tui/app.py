@@ -177,8 +177,8 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, every action bound to a key, and a jump to each section."""
         yield from super().get_system_commands(screen)
-        if screen is not self.screen or not self.query("#reading"):
-            return
+        if not screen.query("#reading"):
+            return  # Opened over another screen (the help): only Textual's commands.
         targets: list[tuple[DOMNode, list[BindingType]]] = [
             (self, self.BINDINGS),
             (self.reading, ReadingPane.BINDINGS),

@@ -45,7 +45,7 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         Binding(
             "asterisk",
             "toggle_expand_all",
-            "Expand / collapse the sections at this level",
+            "Expand / collapse this level",
             show=False,
             id="outline.toggle_all",
         ),

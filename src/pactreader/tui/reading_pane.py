@@ -173,6 +173,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         bottom = round(self.scroll_y) + self.scrollable_content_region.height
         return max(0, min(100, bottom * 100 // total))
 
+    @property
+    def rendered_sections(self) -> int:
+        """How many sections have been rendered at the current width (laziness made visible)."""
+        return sum(1 for _, width in self._known if width == self._width)
+
     def section_top(self, index: int) -> int:
         """The line where section ``index`` starts (estimated until it is rendered)."""
         return self._starts[index]
@@ -234,6 +239,20 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self.set_highlights(index, None)
 
     # ----------------------------------------------------------------- actions
+
+    def action_scroll_end(self) -> None:
+        """Show the end of the document: the last sections are rendered first, so it is exact."""
+        if not self._layout():
+            return
+        filled = 0
+        index = self._count - 1
+        while index >= 0 and filled < self._page_height():
+            self._rendered(index)
+            filled += self._heights[index]
+            index -= 1
+        self._update_virtual_size()
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._report()
 
     def action_parent_section(self) -> None:
         """Jump to the parent of the current section."""
