@@ -10,9 +10,12 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -23,6 +26,17 @@ from pactreader.tui.app import ReaderApp
 def reader(path: Path | str) -> ReaderApp:
     """The app on the document at ``path``."""
     return ReaderApp(load_document(str(path)))
+
+
+@asynccontextmanager
+async def opened(
+    path: Path | str, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[ReaderApp, Pilot[None]]]:
+    """The reader running headless on ``path``, settled after its first screen."""
+    app = reader(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot
 
 
 def strips(widget: Widget) -> list[Strip]:
@@ -101,7 +115,6 @@ def run_in_pty(
         process.wait()
     os.close(master)
     return code, bytes(output)
-
 
 
 def entries(widget: Widget) -> list[str]:

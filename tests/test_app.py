@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from reader_helpers import entries, reader, run_in_pty, strips, text_of
+from conftest import CORPUS, SAMPLE
+from reader_helpers import entries, opened, run_in_pty, strips, text_of
 from textual.command import CommandPalette
 from textual.widgets import Static
 
@@ -16,15 +17,11 @@ from pactreader.tui.help_screen import HelpScreen, binding_rows
 from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
 
-from conftest import CORPUS, SAMPLE
-
 SIZE = (120, 40)
 
 
 async def test_outline_shows_the_four_sections() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, _pilot):
         shown = text_of(app.outline)
         for number, title in [
             ("1", "Groundbreaking Defense"),
@@ -39,9 +36,7 @@ async def test_outline_shows_the_four_sections() -> None:
 
 
 async def test_opening_1_3_shows_the_whole_table() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         app.outline.focus()
         await pilot.press("end", "enter")
         await pilot.pause()
@@ -65,9 +60,7 @@ async def test_opening_1_3_shows_the_whole_table() -> None:
 
 
 async def test_brackets_move_the_current_section() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         assert app.reading.current_section == 0
         await pilot.press("right_square_bracket")
         assert app.reading.current_section == 1
@@ -84,9 +77,7 @@ async def test_brackets_move_the_current_section() -> None:
 
 
 async def test_tab_moves_the_focus_between_the_panes() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         assert app.focused is app.reading
         await pilot.press("tab")
         assert app.focused is app.outline
@@ -97,9 +88,7 @@ async def test_tab_moves_the_focus_between_the_panes() -> None:
 
 
 async def test_scrolling_the_reading_pane_moves_the_outline_cursor() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         assert app.outline.cursor_node is not None
         assert app.outline.cursor_node.data == 0
         for _ in range(30):
@@ -114,9 +103,7 @@ async def test_scrolling_the_reading_pane_moves_the_outline_cursor() -> None:
 
 
 async def test_outline_keys_open_collapse_and_go_to_the_parent() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         app.outline.focus()
         await pilot.press("j", "j", "l")
         await pilot.pause()
@@ -134,9 +121,7 @@ async def test_outline_keys_open_collapse_and_go_to_the_parent() -> None:
 
 
 async def test_clicking_an_outline_entry_opens_it() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         line = app.outline.node_of(2).line
         await pilot.click(OutlinePane, offset=(12, line))
         await pilot.pause()
@@ -144,9 +129,7 @@ async def test_clicking_an_outline_entry_opens_it() -> None:
 
 
 async def test_o_hides_and_shows_the_outline() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         width = app.reading.size.width
         app.outline.focus()
         await pilot.press("o")
@@ -161,9 +144,7 @@ async def test_o_hides_and_shows_the_outline() -> None:
 
 
 async def test_narrow_terminals_hide_the_outline_until_o() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=(70, 24)) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE, (70, 24)) as (app, pilot):
         assert not app.outline.display
         await pilot.press("o")
         await pilot.pause()
@@ -174,9 +155,7 @@ async def test_narrow_terminals_hide_the_outline_until_o() -> None:
 
 
 async def test_resizing_reflows_and_keeps_the_section() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         await pilot.press("right_square_bracket", "right_square_bracket")
         wide = max(len(line.rstrip()) for line in text_of(app.reading).splitlines())
         await pilot.resize_terminal(90, 30)
@@ -188,9 +167,7 @@ async def test_resizing_reflows_and_keeps_the_section() -> None:
 
 
 async def test_help_lists_every_binding_and_closes() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -203,9 +180,7 @@ async def test_help_lists_every_binding_and_closes() -> None:
 
 
 async def test_q_quits() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -213,9 +188,7 @@ async def test_q_quits() -> None:
 
 
 async def test_command_palette_runs_actions_and_finds_sections() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -234,9 +207,7 @@ async def test_command_palette_runs_actions_and_finds_sections() -> None:
 
 
 async def test_end_shows_the_last_section_at_the_top() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         await pilot.press("G")
         await pilot.pause()
         assert app.reading.current_section == 3
@@ -244,9 +215,7 @@ async def test_end_shows_the_last_section_at_the_top() -> None:
 
 
 async def test_theme_changes_restyle_the_text() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         app.theme = "textual-dark"
         await pilot.pause()
         dark = strips(app.reading)[0]
@@ -271,9 +240,7 @@ async def test_markup_lookalikes_show_literally(tmp_path: Path) -> None:
         tmp_path,
         f"# Title {MARKUP}\n\nBody {MARKUP}.\n\n| a | b |\n|---|---|\n| {MARKUP} | z |\n",
     )
-    app = reader(path)
-    async with app.run_test(size=(200, 40)) as pilot:
-        await pilot.pause()
+    async with opened(path, (200, 40)) as (app, _pilot):
         shown = text_of(app.reading)
         assert f"Title {MARKUP}" in shown
         assert f"Body {MARKUP}." in shown
@@ -291,9 +258,7 @@ async def test_only_web_links_become_hyperlinks(tmp_path: Path) -> None:
         tmp_path,
         "[web](https://example.com) [mail](mailto:a@example.com) [file](file:///etc/passwd)\n",
     )
-    app = reader(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(path) as (app, _pilot):
         links = {
             segment.text: segment.style.link
             for strip in strips(app.reading)
@@ -303,25 +268,27 @@ async def test_only_web_links_become_hyperlinks(tmp_path: Path) -> None:
         assert links == {"web": "https://example.com", "mail": "mailto:a@example.com"}
 
 
-ESCAPES = "red \x1b[31mRED\x1b[0m title \x1b]0;PWNED\x07 link \x1b]8;;http://x\x1b\\click\x1b]8;;\x1b\\"
+ESCAPES = (
+    "red \x1b[31mRED\x1b[0m title \x1b]0;PWNED\x07 link \x1b]8;;http://x\x1b\\click\x1b]8;;\x1b\\"
+)
 
 
 async def test_escape_sequences_are_shown_not_sent(tmp_path: Path) -> None:
     path = _document(tmp_path, f"# Head {ESCAPES}\n\nBody {ESCAPES}\n\n    code {ESCAPES}\n")
-    app = reader(path)
-    async with app.run_test(size=(200, 40)) as pilot:
-        await pilot.pause()
+    async with opened(path, (200, 40)) as (app, _pilot):
         for widget in (app.reading, app.outline, app.status):
             for strip in strips(widget):
                 for segment in strip:
-                    assert not any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 for char in segment.text)
+                    assert not any(
+                        ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 for char in segment.text
+                    )
         assert "␛[31mRED" in text_of(app.reading)
         assert "␛]0;PWNED␇" in text_of(app.reading)
 
 
 def test_escape_sequences_never_reach_a_real_terminal(tmp_path: Path) -> None:
     path = _document(tmp_path, f"# Head {ESCAPES}\n\nBody {ESCAPES}\n")
-    code, output = run_in_pty([str(path)], wait_for="Body".encode())
+    code, output = run_in_pty([str(path)], wait_for=b"Body")
     assert code == 0
     assert b"PWNED" in output
     assert b"\x1b]0;PWNED" not in output
@@ -349,9 +316,7 @@ def test_without_a_terminal_the_reader_says_why() -> None:
 
 
 async def test_big_documents_render_only_what_is_on_screen() -> None:
-    app = reader(CORPUS / "pandoc-changelog-huge.md")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(CORPUS / "pandoc-changelog-huge.md") as (app, pilot):
         total = len(app.document.sections)
         assert app.reading.rendered_sections < 10
         assert len(entries(app.outline)) >= app.outline.size.height
@@ -366,9 +331,7 @@ async def test_big_documents_render_only_what_is_on_screen() -> None:
 
 
 async def test_highlights_restyle_only_their_section() -> None:
-    app = reader(SAMPLE)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with opened(SAMPLE) as (app, pilot):
         before = strips(app.reading)
         # Unit 0 of section 0 is its heading: highlight its first word.
         app.reading.set_highlights(0, {0: [(0, len("Groundbreaking"), "match")]})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import StringIO
 from pathlib import Path
 
+from conftest import SAMPLE
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
@@ -22,8 +23,6 @@ from pactreader.render.rich_blocks import (
     section_parts,
 )
 from pactreader.render.safety import show_controls
-
-from conftest import SAMPLE
 
 FEATURES = Path(__file__).parent / "documents" / "features.md"
 
@@ -183,9 +182,7 @@ def test_highlights_cover_exactly_their_offsets() -> None:
     text = parts[1].renderable
     assert isinstance(text, Text)
     assert text.plain == plain
-    marked = [
-        span for span in text.spans if span.style == DARK_PALETTE.highlights["match"]
-    ]
+    marked = [span for span in text.spans if span.style == DARK_PALETTE.highlights["match"]]
     assert [(span.start, span.end) for span in marked] == [(start, end)]
 
 
@@ -217,8 +214,25 @@ def test_parts_record_their_units() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["word", " ", "*em*", "**strong**", "`code`", "[link](https://x.y)", "\\[x]", "\x1b",
-             "~~s~~", "![alt](i.png)", "[^n]", "é", "漢字", "  \n", "<b>", "&amp;", "[bold]"]
+            [
+                "word",
+                " ",
+                "*em*",
+                "**strong**",
+                "`code`",
+                "[link](https://x.y)",
+                "\\[x]",
+                "\x1b",
+                "~~s~~",
+                "![alt](i.png)",
+                "[^n]",
+                "é",
+                "漢字",
+                "  \n",
+                "<b>",
+                "&amp;",
+                "[bold]",
+            ]
         ),
         min_size=1,
         max_size=12,

@@ -10,11 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from conftest import SAMPLE
 from reader_helpers import reader
 from textual.pilot import Pilot
 from textual.widgets import Input
-
-from conftest import SAMPLE
 
 FEATURES = Path(__file__).parent / "documents" / "features.md"
 
@@ -33,9 +32,7 @@ def test_sample_main_screen(snap_compare: SnapCompare) -> None:
 
 
 def test_sample_at_the_table(snap_compare: SnapCompare) -> None:
-    assert snap_compare(
-        reader(SAMPLE), terminal_size=(120, 40), press=["G"], run_before=steady
-    )
+    assert snap_compare(reader(SAMPLE), terminal_size=(120, 40), press=["G"], run_before=steady)
 
 
 def test_sample_on_a_narrow_terminal(snap_compare: SnapCompare) -> None:

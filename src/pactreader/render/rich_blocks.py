@@ -93,65 +93,77 @@ class Palette:
     """Styles for highlight ranges by name (``match``, ``current``...)."""
 
 
-DARK_PALETTE = Palette(
-    headings=(
-        Style(color="#f0c674", bold=True),
-        Style(color="#81a2be", bold=True),
-        Style(color="#8abeb7", bold=True),
-        Style(bold=True),
-        Style(bold=True, italic=True),
-        Style(italic=True, dim=True),
-    ),
-    heading_number=Style(color="#969896"),
-    heading_rule=Style(color="#5f6a74"),
-    code_inline=Style(color="#de935f", bgcolor="#282a2e"),
-    link=Style(color="#81a2be", underline=True),
-    footnote_ref=Style(color="#b294bb"),
-    image=Style(color="#969896", italic=True),
-    quote=Style(italic=True),
-    quote_bar=Style(color="#5f6a74"),
-    bullet=Style(color="#8abeb7"),
-    rule=Style(color="#5f6a74"),
-    table_border=Style(color="#5f6a74"),
-    table_header=Style(bold=True),
-    html=Style(),
-    meta_key=Style(color="#969896", bold=True),
-    meta_value=Style(color="#969896"),
-    muted=Style(color="#969896"),
+_DEFAULT_STYLES: dict[str, tuple[str, str]] = {
+    # name: (dark terminal, light terminal)
+    "h1": ("bold #f0c674", "bold #8a5a00"),
+    "h2": ("bold #81a2be", "bold #005f87"),
+    "h3": ("bold #8abeb7", "bold #00656b"),
+    "h4": ("bold", "bold"),
+    "h5": ("bold italic", "bold italic"),
+    "h6": ("italic dim", "italic dim"),
+    "heading-number": ("#969896", "#6c6c6c"),
+    "heading-rule": ("#5f6a74", "#bcbcbc"),
+    "code-inline": ("#de935f on #282a2e", "#9f3a00 on #eeeeee"),
+    "link": ("underline #81a2be", "underline #005f87"),
+    "footnote-ref": ("#b294bb", "#6b3fa0"),
+    "image": ("italic #969896", "italic #6c6c6c"),
+    "quote": ("italic", "italic"),
+    "quote-bar": ("#5f6a74", "#bcbcbc"),
+    "bullet": ("#8abeb7", "#00656b"),
+    "rule": ("#5f6a74", "#bcbcbc"),
+    "table-border": ("#5f6a74", "#a8a8a8"),
+    "table-header": ("bold", "bold"),
+    "html": ("none", "none"),
+    "meta-key": ("bold #969896", "bold #6c6c6c"),
+    "meta-value": ("#969896", "#6c6c6c"),
+    "muted": ("#969896", "#6c6c6c"),
+    "match": ("on #5f5f00", "on #ffff87"),
+    "current": ("on #af8700", "on #ffaf00"),
+}
+
+STYLE_NAMES: tuple[str, ...] = tuple(_DEFAULT_STYLES)
+"""Every style a palette is made of; the app has a CSS component class for each."""
+
+
+def palette_from(
+    styles: Mapping[str, Style], *, syntax_theme: str, code_background: str | None
+) -> Palette:
+    """A palette from one style per name in :data:`STYLE_NAMES`."""
+    return Palette(
+        headings=tuple(styles[f"h{level}"] for level in range(1, 7)),
+        heading_number=styles["heading-number"],
+        heading_rule=styles["heading-rule"],
+        code_inline=styles["code-inline"],
+        link=styles["link"],
+        footnote_ref=styles["footnote-ref"],
+        image=styles["image"],
+        quote=styles["quote"],
+        quote_bar=styles["quote-bar"],
+        bullet=styles["bullet"],
+        rule=styles["rule"],
+        table_border=styles["table-border"],
+        table_header=styles["table-header"],
+        html=styles["html"],
+        meta_key=styles["meta-key"],
+        meta_value=styles["meta-value"],
+        muted=styles["muted"],
+        syntax_theme=syntax_theme,
+        code_background=code_background,
+        highlights={"match": styles["match"], "current": styles["current"]},
+    )
+
+
+DARK_PALETTE = palette_from(
+    {name: Style.parse(pair[0]) for name, pair in _DEFAULT_STYLES.items()},
     syntax_theme="monokai",
     code_background="#1d1f21",
-    highlights={"match": Style(bgcolor="#5f5f00"), "current": Style(bgcolor="#af8700")},
 )
 """Styles for a dark terminal."""
 
-LIGHT_PALETTE = Palette(
-    headings=(
-        Style(color="#8a5a00", bold=True),
-        Style(color="#005f87", bold=True),
-        Style(color="#00656b", bold=True),
-        Style(bold=True),
-        Style(bold=True, italic=True),
-        Style(italic=True, dim=True),
-    ),
-    heading_number=Style(color="#6c6c6c"),
-    heading_rule=Style(color="#bcbcbc"),
-    code_inline=Style(color="#9f3a00", bgcolor="#eeeeee"),
-    link=Style(color="#005f87", underline=True),
-    footnote_ref=Style(color="#6b3fa0"),
-    image=Style(color="#6c6c6c", italic=True),
-    quote=Style(italic=True),
-    quote_bar=Style(color="#bcbcbc"),
-    bullet=Style(color="#00656b"),
-    rule=Style(color="#bcbcbc"),
-    table_border=Style(color="#a8a8a8"),
-    table_header=Style(bold=True),
-    html=Style(),
-    meta_key=Style(color="#6c6c6c", bold=True),
-    meta_value=Style(color="#6c6c6c"),
-    muted=Style(color="#6c6c6c"),
+LIGHT_PALETTE = palette_from(
+    {name: Style.parse(pair[1]) for name, pair in _DEFAULT_STYLES.items()},
     syntax_theme="friendly",
     code_background="#f4f4f4",
-    highlights={"match": Style(bgcolor="#ffff87"), "current": Style(bgcolor="#ffaf00")},
 )
 """Styles for a light terminal."""
 

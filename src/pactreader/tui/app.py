@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -41,7 +42,7 @@ class ReaderApp(App[None]):
     """Absolute, so subclasses in other modules (tests, benchmarks) find it too."""
     TITLE = "pactreader"
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual's declared type
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("o", "toggle_outline", "Outline", id="app.outline"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -49,7 +50,7 @@ def binding_rows(
 class HelpScreen(ModalScreen[None]):
     """Every key binding with what it does, grouped by where it works."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual's declared type
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close the help", id="help.close"),
     ]
 

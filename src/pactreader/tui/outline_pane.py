@@ -9,6 +9,8 @@ scrolls; choosing a node (Enter, Right, ``l`` or a click) asks the app to open i
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -29,7 +31,7 @@ _ICON_WIDTH = 2
 class OutlinePane(Tree[int], inherit_bindings=False):
     """The document's sections as a collapsible tree."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual's declared type
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next entry", show=False, id="outline.down"),
         Binding("up,k", "cursor_up", "Previous entry", show=False, id="outline.up"),
         Binding(
@@ -38,7 +40,9 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         Binding(
             "left,h", "close", "Collapse / go to the parent section", show=False, id="outline.close"
         ),
-        Binding("pagedown", "page_down", "Page down the outline", show=False, id="outline.page_down"),
+        Binding(
+            "pagedown", "page_down", "Page down the outline", show=False, id="outline.page_down"
+        ),
         Binding("pageup", "page_up", "Page up the outline", show=False, id="outline.page_up"),
         Binding("home,g", "scroll_home", "First section", show=False, id="outline.first"),
         Binding("end,G", "scroll_end", "Last section", show=False, id="outline.last"),
@@ -51,7 +55,7 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         ),
     ]
 
-    COMPONENT_CLASSES = {"outline--number", "outline--words"}  # noqa: RUF012
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"outline--number", "outline--words"}
 
     DEFAULT_CSS = """
     OutlinePane {
@@ -78,9 +82,7 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             parent = self.root if section.parent is None else self._section_nodes[section.parent]
             label = Text(self._titles[section.index])
             if section.children:
-                node = parent.add(
-                    label, section.index, expand=expand_all or section.parent is None
-                )
+                node = parent.add(label, section.index, expand=expand_all or section.parent is None)
             else:
                 node = parent.add_leaf(label, section.index)
             self._section_nodes.append(node)

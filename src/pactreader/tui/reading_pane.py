@@ -18,8 +18,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import ClassVar
 
-from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Resize
@@ -29,9 +29,11 @@ from textual.strip import Strip
 
 from pactreader.parse.document import Document
 from pactreader.render.rich_blocks import (
+    STYLE_NAMES,
     Highlights,
     Palette,
     front_matter_renderable,
+    palette_from,
     section_parts,
 )
 from pactreader.tui.messages import ReadingPosition
@@ -55,7 +57,7 @@ class _Rendered:
 class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     """The document's text, section after section, rendered only where it is seen."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual's declared type
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="reading.down"),
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="reading.up"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reading.page_down"),
@@ -67,31 +69,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         ),
     ]
 
-    COMPONENT_CLASSES = {  # noqa: RUF012 - Textual's declared type
-        "reading--h1",
-        "reading--h2",
-        "reading--h3",
-        "reading--h4",
-        "reading--h5",
-        "reading--h6",
-        "reading--heading-number",
-        "reading--heading-rule",
-        "reading--code-inline",
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"reading--{name}" for name in STYLE_NAMES),
         "reading--code-block",
-        "reading--link",
-        "reading--footnote-ref",
-        "reading--image",
-        "reading--quote",
-        "reading--quote-bar",
-        "reading--bullet",
-        "reading--rule",
-        "reading--table-border",
-        "reading--table-header",
-        "reading--meta-key",
-        "reading--meta-value",
-        "reading--muted",
-        "reading--match",
-        "reading--match-current",
     }
 
     DEFAULT_CSS = """
@@ -123,8 +103,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         & > .reading--meta-key { color: $text-muted; text-style: bold; }
         & > .reading--meta-value { color: $text-muted; }
         & > .reading--muted { color: $text-muted; }
+        & > .reading--html { }
         & > .reading--match { background: $warning-muted; }
-        & > .reading--match-current { background: $warning; color: $background; }
+        & > .reading--current { background: $warning; color: $background; }
     }
     """
 
@@ -445,31 +426,14 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return self._palette
 
     def _build_palette(self) -> Palette:
-        def style(name: str) -> Style:
-            return self.get_component_rich_style(f"reading--{name}", partial=True)
-
+        styles = {
+            name: self.get_component_rich_style(f"reading--{name}", partial=True)
+            for name in STYLE_NAMES
+        }
         code_block = self.get_component_rich_style("reading--code-block")
         background = code_block.bgcolor.get_truecolor().hex if code_block.bgcolor else None
-        return Palette(
-            headings=tuple(style(f"h{level}") for level in range(1, 7)),
-            heading_number=style("heading-number"),
-            heading_rule=style("heading-rule"),
-            code_inline=style("code-inline"),
-            link=style("link"),
-            footnote_ref=style("footnote-ref"),
-            image=style("image"),
-            quote=style("quote"),
-            quote_bar=style("quote-bar"),
-            bullet=style("bullet"),
-            rule=style("rule"),
-            table_border=style("table-border"),
-            table_header=style("table-header"),
-            html=Style(),
-            meta_key=style("meta-key"),
-            meta_value=style("meta-value"),
-            muted=style("muted"),
+        return palette_from(
+            styles,
             syntax_theme="monokai" if self.app.current_theme.dark else "friendly",
             code_background=background,
-            highlights={"match": style("match"), "current": style("match-current")},
         )
-

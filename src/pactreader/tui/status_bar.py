@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from itertools import accumulate
+from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -61,7 +62,7 @@ class TitleBar(Widget):
     }
     """
 
-    COMPONENT_CLASSES = {"title-bar--title", "title-bar--info"}  # noqa: RUF012
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"title-bar--title", "title-bar--info"}
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -101,7 +102,7 @@ class StatusBar(Widget):
         self.document = document
         own = [section.own_words for section in document.sections]
         # Words from each section to the end of the document.
-        self._words_left = list(accumulate(reversed(own)))[::-1] + [0]
+        self._words_left = [*reversed(list(accumulate(reversed(own)))), 0]
 
     def render(self) -> RenderableType:
         """``1 > 1.2 Title`` on the left, ``42% · 3 min left`` on the right."""
