@@ -214,6 +214,15 @@ async def test_end_shows_the_last_section_at_the_top() -> None:
         assert text_of(app.status).rstrip().endswith("100% · 1 min left")
 
 
+async def test_the_end_stays_in_view_when_the_outline_comes_and_goes() -> None:
+    async with opened(SAMPLE, (80, 24)) as (app, pilot):
+        await pilot.press("G")
+        assert "Cybersecurity" in text_of(app.reading)
+        await pilot.press("o")
+        assert "Cybersecurity" in text_of(app.reading)
+        assert app.reading.scroll_y == app.reading.max_scroll_y
+
+
 async def test_theme_changes_restyle_the_text() -> None:
     async with opened(SAMPLE) as (app, pilot):
         app.theme = "textual-dark"

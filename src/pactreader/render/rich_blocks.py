@@ -382,7 +382,7 @@ class _Renderer:
         if block.section is not None:
             number = self._document.sections[block.section].number
             if number != "0":
-                shown = Prefixed(Text(f"{number}  ", palette.heading_number + style), [title])
+                shown = Prefixed(Text(f"{number}  ", style + palette.heading_number), [title])
         if block.level <= 2:
             line = "━" if block.level == 1 else "─"
             return Group(shown, RichRule(characters=line, style=palette.heading_rule))

@@ -152,13 +152,13 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             - cell_len(words)
         )
         label = Text(no_wrap=True, end="")
-        label.append(number, self.get_component_rich_style("outline--number", partial=True))
+        label.append(number, self.get_component_rich_style("outline--number"))
         shown = Text(title)
         if room > 1:
             # Shorten long titles, pad short ones: word counts line up on the right.
             shown.truncate(room, overflow="ellipsis", pad=True)
         label.append_text(shown)
-        label.append(words, self.get_component_rich_style("outline--words", partial=True))
+        label.append(words, self.get_component_rich_style("outline--words"))
         label.stylize(style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE

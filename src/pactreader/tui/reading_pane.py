@@ -297,6 +297,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if width == self._width:
             return True
         anchor = self.current_section if self._width else -1
+        at_end = bool(self._width) and 0 < self.max_scroll_y <= round(self.scroll_y)
         within = 0.0
         if anchor >= 0 and self._heights[anchor]:
             within = (self.scroll_y - self._starts[anchor]) / self._heights[anchor]
@@ -311,6 +312,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             index, unit = self._pending_jump
             self._pending_jump = None
             self.scroll_to_section(index, unit)
+        elif at_end:
+            self.action_scroll_end()
         elif anchor >= 0:
             top = self._starts[anchor] + int(within * self._heights[anchor])
             self.scroll_to(y=top, animate=False, immediate=True)
@@ -426,10 +429,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return self._palette
 
     def _build_palette(self) -> Palette:
-        styles = {
-            name: self.get_component_rich_style(f"reading--{name}", partial=True)
-            for name in STYLE_NAMES
-        }
+        # Full styles, not partial ones: theme colours such as $text-muted have an
+        # alpha channel that only the full style blends with the background.
+        styles = {name: self.get_component_rich_style(f"reading--{name}") for name in STYLE_NAMES}
         code_block = self.get_component_rich_style("reading--code-block")
         background = code_block.bgcolor.get_truecolor().hex if code_block.bgcolor else None
         return palette_from(

@@ -59,10 +59,11 @@ class TitleBar(Widget):
         padding: 0 1;
         background: $panel;
         color: $foreground;
+        & > .title-bar--info { color: $text-muted; }
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"title-bar--title", "title-bar--info"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"title-bar--info"}
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -77,7 +78,7 @@ class TitleBar(Widget):
         info = Text(
             f"{sections} section{'s' * (sections != 1)} · {words:,} words"
             f" · {reading_minutes(words)} min read",
-            style=self.get_component_rich_style("title-bar--info", partial=True),
+            style=self.get_component_rich_style("title-bar--info"),
         )
         return _two_sides(title, info)
 
