@@ -339,6 +339,24 @@ async def test_big_documents_render_only_what_is_on_screen() -> None:
         assert app.outline.cursor_node.data == total - 1
 
 
+async def test_the_next_page_is_rendered_after_the_frame() -> None:
+    async with opened(CORPUS / "pandoc-changelog-huge.md") as (app, pilot):
+        reading = app.reading
+        await pilot.pause(0.3)
+        below = reading.section_top(reading.current_section) + 2 * reading.size.height
+        covered = [i for i in range(reading.section_count) if reading.section_top(i) <= below]
+        assert reading.rendered_sections >= len(covered)
+
+
+@pytest.mark.parametrize("text", ["", "---\ntitle: Only metadata\n---\n", "\n\n  \n"])
+async def test_empty_documents_open_and_quit(tmp_path: Path, text: str) -> None:
+    path = _document(tmp_path, text)
+    async with opened(path) as (app, pilot):
+        await pilot.press("right_square_bracket", "G", "j", "tab", "o", "o")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
 async def test_highlights_restyle_only_their_section() -> None:
     async with opened(SAMPLE) as (app, pilot):
         before = strips(app.reading)

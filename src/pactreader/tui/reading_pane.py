@@ -130,6 +130,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._highlight_versions: dict[int, int] = {}
         self._pending_jump: tuple[int, int | None] | None = None
         self._reported: tuple[int, int] | None = None
+        self._margin_scheduled = False
 
     # ----------------------------------------------------------------- public API
 
@@ -268,6 +269,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._fill(top, top + self._page_height())
             self._update_virtual_size()
             self._report()
+            if not self._margin_scheduled:
+                self._margin_scheduled = True
+                self.call_after_refresh(self._render_margin)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -343,6 +347,29 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 return
             for index in pending:
                 self._rendered(index)
+
+    def _render_margin(self) -> None:
+        """After a frame, render one more section within a page below or above the screen.
+
+        One section per call, then the next call is queued behind any waiting input, so
+        paging on finds its text ready and a key press never waits for the whole margin.
+        """
+        self._margin_scheduled = False
+        if not self._count or self._width <= 0:
+            return
+        page = self._page_height()
+        top = round(self.scroll_y)
+        below = range(self._section_at(top + page), self._section_at(top + 2 * page) + 1)
+        above = range(self._section_at(top) - 1, self._section_at(max(0, top - page)) - 1, -1)
+        animating = self.app.animator.is_being_animated(self, "scroll_y")
+        candidates = [*below, *([] if animating else above)]
+        for index in candidates:
+            if 0 <= index < self._count and (index, self._width) not in self._known:
+                self._rendered(index)
+                self._update_virtual_size()
+                self._margin_scheduled = True
+                self.call_later(self._render_margin)
+                return
 
     def _set_height(self, index: int, height: int) -> None:
         """Record a section's real height and shift the sections after it."""
