@@ -59,9 +59,7 @@ class ReaderApp(App[None]):
         Binding(
             "shift+tab", "focus_previous", "Switch pane back", show=False, id="app.focus_previous"
         ),
-        Binding(
-            "ctrl+p", "command_palette", "Command palette", show=False, id="app.command_palette"
-        ),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
     ]
 
     show_outline: reactive[bool] = reactive(True)
