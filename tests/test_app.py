@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, SAMPLE
 from reader_helpers import entries, opened, run_in_pty, strips, text_of
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from pactreader.tui.app import ReaderApp
@@ -187,22 +188,26 @@ async def test_q_quits() -> None:
     assert app.return_code == 0
 
 
+async def run_command(pilot: Pilot[None], query: str, expected: str) -> None:
+    """Open the command palette, type ``query``, wait for ``expected`` on top, run it."""
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await pilot.press(*query)
+    commands = palette.query_one(CommandList)
+    for _ in range(200):  # the palette searches in the background
+        await pilot.pause(0.02)
+        if commands.option_count and expected in str(commands.get_option_at_index(0).prompt):
+            break
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_command_palette_runs_actions_and_finds_sections() -> None:
     async with opened(SAMPLE) as (app, pilot):
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Next section")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Next section", "Next section")
         assert app.reading.current_section == 1
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Go to 1.3")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Go to 1.3", "1.3 Approaches")
         assert app.reading.current_section == 3
 
 
@@ -342,10 +347,17 @@ async def test_big_documents_render_only_what_is_on_screen() -> None:
 async def test_the_next_page_is_rendered_after_the_frame() -> None:
     async with opened(CORPUS / "pandoc-changelog-huge.md") as (app, pilot):
         reading = app.reading
-        await pilot.pause(0.3)
         below = reading.section_top(reading.current_section) + 2 * reading.size.height
-        covered = [i for i in range(reading.section_count) if reading.section_top(i) <= below]
-        assert reading.rendered_sections >= len(covered)
+
+        def covered() -> int:
+            return len([i for i in range(reading.section_count) if reading.section_top(i) <= below])
+
+        for _ in range(250):  # the margin is rendered one section per idle moment
+            if reading.rendered_sections >= covered():
+                break
+            await pilot.pause(0.02)
+        assert reading.rendered_sections >= covered()
+        assert reading.rendered_sections < reading.section_count // 4
 
 
 @pytest.mark.parametrize("text", ["", "---\ntitle: Only metadata\n---\n", "\n\n  \n"])
