@@ -6,16 +6,46 @@ Textual is imported here and only here in the CLI, so the other commands start f
 from __future__ import annotations
 
 import argparse
+import os
 
+from pactreader.errors import PactreaderError
 from pactreader.pipeline import load_document
 from pactreader.sample import sample_path
+
+TERMINAL = "/dev/tty"
 
 
 def run(args: argparse.Namespace) -> int:
     """Load the document, then hand it to the Textual app."""
     name = args.file if args.file is not None else str(sample_path())
     document = load_document(name, format=args.input_format)
+    reattach_terminal()
     from pactreader.tui.app import ReaderApp
 
     ReaderApp(document).run()
     return 0
+
+
+def reattach_terminal() -> None:
+    """Read keys from the terminal when standard input was not one (``cat a.md | pactreader -``).
+
+    Textual's Linux driver reads keys from file descriptor 0. When that was a pipe
+    (already read to the end as the document), the controlling terminal is opened and
+    put in its place, so the app takes keys from the keyboard as usual.
+
+    Raises:
+        PactreaderError: There is no terminal to read keys from.
+    """
+    if os.name != "posix" or os.isatty(0):
+        return
+    try:
+        terminal = os.open(TERMINAL, os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        raise PactreaderError(
+            "the reader needs a terminal for its keys, and there is none "
+            "(use 'pactreader export' to print the text)"
+        ) from None
+    try:
+        os.dup2(terminal, 0)
+    finally:
+        os.close(terminal)

@@ -1,0 +1,401 @@
+"""How fast the reader opens a document and jumps, against Textual's MarkdownViewer.
+
+Every figure comes from a fresh process, run headless at 120x40 with the frames
+timestamped where Textual hands them to the terminal driver (``App._display``, after
+converting the update to terminal sequences as a real terminal run would): not with
+``pilot.pause()``, which waits for the whole app to settle (see BENCHMARKING.md).
+
+Measured, per document (the 1.27 MB pandoc changelog and the bundled sample):
+
+- floor: a minimal Textual app showing one line, launch to first frame;
+- launch to first screen: process start to the first frame that shows text;
+- app start to first screen: from the end of the imports (Python and Textual are up)
+  to the first frame showing text and the complete outline; includes reading and
+  parsing the document;
+- jump first -> last: choosing the last entry of the outline (table of contents) to
+  the first frame that shows that section, cold (never rendered before), then the
+  median of warm jumps back and forth;
+- peak memory (VmHWM).
+
+Runs are interleaved (floor, pactreader, MarkdownViewer, ...) and the medians of
+``--runs`` rounds reported with min and max. MarkdownViewer on the 1.27 MB file mounts
+one widget per block and takes minutes: it gets ``--viewer-huge-runs`` runs, each
+capped at ``--cap`` seconds, and a figure it did not reach in time reads ``> cap``.
+
+    python benchmarks/bench_reader.py [--runs 5] [--out docs/benchmarks-reader.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+HUGE = ROOT.parent / "shared" / "corpus" / "pandoc-changelog-huge.md"
+SAMPLE = ROOT / "articles" / "us-algeria-defense-pact.md"
+SIZE = (120, 40)
+WARM_JUMPS = 6
+
+# A clock reading in both time bases, so frame times (perf_counter) convert to wall time
+# and compare with the parent's launch time.
+_WALL0, _PERF0 = time.time(), time.perf_counter()
+
+
+def _wall(perf: float) -> float:
+    return _WALL0 + perf - _PERF0
+
+
+# --------------------------------------------------------------------------- child side
+
+
+def _peak_rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class _FrameClock:
+    """Resolves waiters on the first frame, after they were set, for which a test holds."""
+
+    def __init__(self) -> None:
+        self.waiters: list[tuple[Callable[[], bool], asyncio.Future[float]]] = []
+
+    def frame(self) -> None:
+        now = time.perf_counter()
+        for waiter in list(self.waiters):
+            check, future = waiter
+            if future.done():
+                self.waiters.remove(waiter)
+            elif check():
+                future.set_result(now)
+                self.waiters.remove(waiter)
+
+    def wait(self, check: Callable[[], bool]) -> asyncio.Future[float]:
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.waiters.append((check, future))
+        return future
+
+
+_SAID: dict[str, Any] = {}
+
+
+def _say(outcome: dict[str, Any]) -> None:
+    """Everything measured so far as one JSON line: the parent keeps the last one it got."""
+    _SAID.update(outcome)
+    print(json.dumps(_SAID), flush=True)
+
+
+def _timed(app_class: type[Any]) -> type[Any]:
+    """A subclass of ``app_class`` whose frames are timestamped by a :class:`_FrameClock`."""
+
+    class Timed(app_class):  # type: ignore[misc, valid-type]
+        clock: _FrameClock
+        launched: float = 0.0
+        imported: float = 0.0
+        first_check: Callable[[Any], bool]
+        first_frame: float | None = None
+
+        def _display(self, screen: Any, renderable: Any) -> None:
+            if renderable is not None:
+                render = getattr(renderable, "render_segments", None)
+                if render is not None:
+                    render(self.console)  # what a real terminal run writes
+                if self.first_frame is None and type(self).first_check(self):
+                    self.first_frame = time.perf_counter()
+                    # Said at once: a run stopped at the cap still reports its first screen.
+                    _say(
+                        {
+                            "launch_to_first": _wall(self.first_frame) - self.launched,
+                            "start_to_first": self.first_frame - self.imported,
+                        }
+                    )
+                self.clock.frame()
+            super()._display(screen, renderable)
+
+    return Timed
+
+
+def child_floor(launched: float) -> dict[str, Any]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    imported = time.perf_counter()
+
+    class Floor(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("one line")
+
+    app_class = _timed(Floor)
+    app_class.first_check = lambda app: bool(app.query(Static))
+    app = app_class()
+    app.clock = _FrameClock()
+    app.launched = launched
+    app.imported = imported
+
+    async def pilot(pilot: Any) -> None:
+        while app.first_frame is None:
+            await asyncio.sleep(0.005)
+        app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=pilot)
+    return {
+        "launch_to_first": _wall(app.first_frame) - launched,
+        "start_to_first": app.first_frame - imported,
+        "rss": _peak_rss_mib(),
+    }
+
+
+def child_pactreader(launched: float, path: str) -> dict[str, Any]:
+    from pactreader.pipeline import load_document
+    from pactreader.tui.app import ReaderApp
+
+    imported = time.perf_counter()
+    document = load_document(path)
+    loaded = time.perf_counter()
+    app_class = _timed(ReaderApp)
+    app_class.first_check = lambda app: bool(
+        app.query("#reading") and app.reading.rendered_sections > 0
+    )
+    app = app_class(document)
+    app.clock = _FrameClock()
+    app.launched = launched
+    app.imported = imported
+    last = len(document.sections) - 1
+    result: dict[str, Any] = {}
+
+    async def pilot(pilot: Any) -> None:
+        while app.first_frame is None:
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        outline = app.outline
+        result["outline_complete"] = len(list(_walk(outline.root))) == len(document.sections)
+        jumps: list[float] = []
+        for target in [last, 0] * (WARM_JUMPS // 2 + 1):
+            await pilot.pause()
+            frame = app.clock.wait(
+                lambda target=target: app.reading.current_section == target  # type: ignore[misc]
+            )
+            pressed = time.perf_counter()
+            outline.select_node(outline.node_of(target))
+            jumps.append(await asyncio.wait_for(frame, 10) - pressed)
+        result["jump_cold"] = jumps[0]
+        result["jump_warm"] = statistics.median(jumps[1:])
+        app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=pilot)
+    assert app.first_frame is not None
+    result.update(
+        launch_to_first=_wall(app.first_frame) - launched,
+        start_to_first=app.first_frame - imported,
+        load=loaded - imported,
+        rss=_peak_rss_mib(),
+    )
+    return result
+
+
+def _walk(node: Any) -> Any:
+    for child in node.children:
+        yield child
+        yield from _walk(child)
+
+
+def child_viewer(launched: float, path: str, cap: float) -> dict[str, Any]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import MarkdownViewer, Tree
+
+    imported = time.perf_counter()
+    text = Path(path).read_text(encoding="utf-8")
+
+    class Viewer(App[None]):
+        def compose(self) -> ComposeResult:
+            yield MarkdownViewer(text, show_table_of_contents=True)
+
+    app_class = _timed(Viewer)
+    app_class.first_check = lambda app: bool(
+        app.query(MarkdownViewer) and app.query_one(MarkdownViewer).document.children
+    )
+    app = app_class()
+    app.clock = _FrameClock()
+    app.launched = launched
+    app.imported = imported
+    result: dict[str, Any] = {}
+    deadline = imported + cap
+
+    async def pilot(pilot: Any) -> None:
+        viewer = app.query_one(MarkdownViewer)
+        toc = viewer.table_of_contents
+        tree = toc.query_one(Tree)
+        done = app.clock.wait(
+            lambda: toc.table_of_contents is not None and bool(tree.root.children)
+        )
+        try:
+            outline_frame = await asyncio.wait_for(done, max(0.1, deadline - time.perf_counter()))
+        except TimeoutError:
+            result["outline_timeout"] = True
+            app.exit()
+            return
+        result["outline"] = outline_frame - imported
+        _say(result)
+        leaves = [node for node in _walk(tree.root) if node.data]
+        jumps: list[float] = []
+        for target in [leaves[-1], leaves[0]] * (WARM_JUMPS // 2 + 1):
+            await pilot.pause()
+            before = viewer.scroll_y
+            frame = app.clock.wait(lambda before=before: viewer.scroll_y != before)  # type: ignore[misc]
+            pressed = time.perf_counter()
+            tree.select_node(target)
+            try:
+                left = max(0.1, deadline - time.perf_counter())
+                jumps.append(await asyncio.wait_for(frame, left) - pressed)
+            except TimeoutError:
+                break
+        if jumps:
+            result["jump_cold"] = jumps[0]
+        if len(jumps) > 1:
+            result["jump_warm"] = statistics.median(jumps[1:])
+        app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=pilot)
+    if app.first_frame is not None:
+        result.update(
+            launch_to_first=_wall(app.first_frame) - launched,
+            start_to_first=app.first_frame - imported,
+        )
+    result["rss"] = _peak_rss_mib()
+    return result
+
+
+# --------------------------------------------------------------------------- parent side
+
+
+def run_child(kind: str, *args: str, timeout: float) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", kind, str(time.time()), *args]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, check=True, cwd=ROOT
+        )
+    except subprocess.TimeoutExpired as stopped:
+        output = stopped.stdout or ""
+        said = output.decode() if isinstance(output, bytes) else output
+        partial = json.loads(said.strip().splitlines()[-1]) if said.strip() else {}
+        return {**partial, "killed": True}
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _stats(values: list[float], scale: float = 1000.0) -> str:
+    if not values:
+        return "n/a"
+    values = sorted(value * scale for value in values)
+    median = statistics.median(values)
+    if len(values) == 1:
+        return f"{median:.0f}"
+    return f"{median:.0f} ({values[0]:.0f}-{values[-1]:.0f})"
+
+
+def _column(runs: list[dict[str, Any]], key: str, cap: float | None = None) -> str:
+    values = [run[key] for run in runs if key in run]
+    if not values and cap is not None:
+        return f"> {cap * 1000:.0f}"
+    return _stats(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--viewer-huge-runs", type=int, default=1)
+    parser.add_argument("--cap", type=float, default=120.0, help="seconds for MarkdownViewer")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks-reader.md")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, launched, *rest = args.child
+        if kind == "floor":
+            outcome = child_floor(float(launched))
+        elif kind == "pactreader":
+            outcome = child_pactreader(float(launched), rest[0])
+        else:
+            outcome = child_viewer(float(launched), rest[0], float(rest[1]))
+        _say(outcome)
+        return
+
+    results: dict[str, list[dict[str, Any]]] = {}
+    plan = [
+        ("floor", "floor", ()),
+        ("pactreader huge", "pactreader", (str(HUGE),)),
+        ("viewer huge", "viewer", (str(HUGE), str(args.cap))),
+        ("pactreader sample", "pactreader", (str(SAMPLE),)),
+        ("viewer sample", "viewer", (str(SAMPLE), str(args.cap))),
+    ]
+    for round_number in range(args.runs):
+        for name, kind, extra in plan:
+            if name == "viewer huge" and round_number >= args.viewer_huge_runs:
+                continue
+            outcome = run_child(kind, *extra, timeout=args.cap + 60)
+            results.setdefault(name, []).append(outcome)
+            print(f"round {round_number + 1} {name}: {outcome}", file=sys.stderr, flush=True)
+
+    floor = results["floor"]
+    lines = [
+        "# Reader benchmark",
+        "",
+        f"`python benchmarks/bench_reader.py --runs {args.runs}` on "
+        f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}, headless at {SIZE[0]}x{SIZE[1]}. "
+        "Milliseconds: median (min-max) over fresh processes, interleaved; memory in MiB.",
+        "",
+        f"Process start floor (a minimal Textual app showing one line, launch to first "
+        f"frame): **{_column(floor, 'launch_to_first')} ms**; "
+        f"its app start to first frame: {_column(floor, 'start_to_first')} ms.",
+        "",
+        "| document | app | runs | launch to first screen | app start to first screen "
+        "and complete outline | of which read + parse | jump first -> last (cold) "
+        "| jump (warm) | peak RSS |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for document, label in (("huge", "pandoc-changelog-huge.md (1.27 MB)"), ("sample", "sample")):
+        for app, name in (("pactreader", "pactreader"), ("viewer", "Textual MarkdownViewer")):
+            runs = results[f"{app} {document}"]
+            cap = args.cap if app == "viewer" else None
+            first = _column(runs, "start_to_first", cap)
+            if app == "viewer":
+                first = f"{first} / outline {_column(runs, 'outline', cap)}"
+            memory = [run["rss"] for run in runs if "rss" in run]
+            rss = f"{statistics.median(memory):.0f}" if memory else "n/a"
+            cells = [
+                label,
+                name,
+                str(len(runs)),
+                _column(runs, "launch_to_first", cap),
+                first,
+                _column(runs, "load") if app == "pactreader" else "",
+                _column(runs, "jump_cold", cap),
+                _column(runs, "jump_warm", cap),
+                rss,
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "For MarkdownViewer the first screen is the first frame with mounted blocks, and its "
+        "outline is complete when its table of contents is filled (after every block is "
+        f"mounted); `> {args.cap * 1000:.0f}` means it had not happened when the run was "
+        "stopped. Its jump is selecting the last table-of-contents entry. "
+        "'Read + parse' is `pactreader.pipeline.load_document` (the core), which the app "
+        "waits for before its first screen.",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""The reader: an outline pane beside the reading pane, with a title and a status line.
+
+The app owns the state (which section is current, whether the outline shows) and
+wires the panes together through messages: the reading pane reports where the reader
+is, the outline asks for sections to be opened. Key bindings carry descriptions and
+ids; the help screen and the command palette are generated from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.dom import DOMNode
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from pactreader.parse.document import Document
+from pactreader.render.safety import safe_title
+from pactreader.tui.help_screen import BindingGroup, HelpScreen, binding_rows
+from pactreader.tui.messages import OpenSection, ReadingPosition
+from pactreader.tui.outline_pane import OutlinePane
+from pactreader.tui.reading_pane import ReadingPane
+from pactreader.tui.status_bar import StatusBar, TitleBar
+
+NARROW_WIDTH = 80
+"""Below this many columns the outline starts hidden (``o`` shows it)."""
+
+
+class ReaderApp(App[None]):
+    """Read one document: outline on the left, text on the right."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    """Absolute, so subclasses in other modules (tests, benchmarks) find it too."""
+    TITLE = "pactreader"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("o", "toggle_outline", "Outline", id="app.outline"),
+        Binding("right_square_bracket", "next_section", "Next section", id="app.next_section"),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Previous section",
+            id="app.previous_section",
+        ),
+        Binding("space", "page_down", "Page down", show=False, id="app.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="app.page_up"),
+        Binding("tab", "focus_next", "Switch pane", show=False, id="app.focus_next"),
+        Binding(
+            "shift+tab", "focus_previous", "Switch pane back", show=False, id="app.focus_previous"
+        ),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
+    ]
+
+    show_outline: reactive[bool] = reactive(True)
+    """Whether the outline pane is shown."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.sub_title = safe_title(document.title)
+        self._narrow: bool | None = None
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        """Title bar, the two panes side by side, status line, footer."""
+        yield TitleBar(self.document)
+        with Horizontal(id="panes"):
+            yield OutlinePane(self.document, id="outline")
+            yield ReadingPane(self.document, id="reading")
+        yield StatusBar(self.document, id="status")
+        yield Footer()
+
+    @property
+    def outline(self) -> OutlinePane:
+        """The outline pane."""
+        return self.query_one("#outline", OutlinePane)
+
+    @property
+    def reading(self) -> ReadingPane:
+        """The reading pane."""
+        return self.query_one("#reading", ReadingPane)
+
+    @property
+    def status(self) -> StatusBar:
+        """The status line."""
+        return self.query_one("#status", StatusBar)
+
+    def on_mount(self) -> None:
+        """Start in the reading pane, at the top."""
+        self.reading.focus()
+        self._fit_outline(self.size.width)
+
+    def on_resize(self, event: Resize) -> None:
+        """Hide the outline on narrow terminals, show it again on wide ones."""
+        self._fit_outline(event.size.width)
+
+    def _fit_outline(self, width: int) -> None:
+        narrow = width < NARROW_WIDTH
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.show_outline = not narrow
+
+    def watch_show_outline(self, show: bool) -> None:
+        """Show or hide the outline; never leave the focus in a hidden pane."""
+        outline = self.outline
+        outline.display = show
+        if show:
+            outline.show_section(self.reading.current_section)
+        elif outline.has_focus:
+            self.reading.focus()
+
+    # ----------------------------------------------------------------- messages
+
+    @on(ReadingPosition)
+    def _position_changed(self, message: ReadingPosition) -> None:
+        status = self.status
+        status.section = message.section
+        status.percent = message.percent
+        if self.show_outline:
+            self.outline.show_section(message.section)
+
+    @on(OpenSection)
+    def _open_section(self, message: OpenSection) -> None:
+        self.reading.scroll_to_section(message.section)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_next_section(self) -> None:
+        """Jump to the next section."""
+        self.reading.next_section()
+
+    def action_previous_section(self) -> None:
+        """Jump to the start of this section, or to the previous one."""
+        self.reading.previous_section()
+
+    def action_page_down(self) -> None:
+        """Page the reading pane down, from either pane."""
+        self.reading.action_page_down()
+
+    def action_page_up(self) -> None:
+        """Page the reading pane up, from either pane."""
+        self.reading.action_page_up()
+
+    def action_toggle_outline(self) -> None:
+        """Show or hide the outline."""
+        self.show_outline = not self.show_outline
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        self.push_screen(HelpScreen(self.binding_groups()))
+
+    # ----------------------------------------------------------------- help and palette
+
+    def binding_groups(self) -> list[BindingGroup]:
+        """The bindings by where they work, the focused pane's first."""
+        panes = [
+            (self.outline, BindingGroup("In the outline", OutlinePane.BINDINGS)),
+            (self.reading, BindingGroup("In the reading pane", ReadingPane.BINDINGS)),
+        ]
+        focused = [group for pane, group in panes if pane.has_focus]
+        others = [group for pane, group in panes if not pane.has_focus]
+        return [*focused, BindingGroup("Anywhere", self.BINDINGS), *others]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, every action bound to a key, and a jump to each section."""
+        yield from super().get_system_commands(screen)
+        if not screen.query("#reading"):
+            return  # Opened over another screen (the help): only Textual's commands.
+        targets: list[tuple[DOMNode, list[BindingType]]] = [
+            (self, self.BINDINGS),
+            (self.reading, ReadingPane.BINDINGS),
+            (self.outline, OutlinePane.BINDINGS),
+        ]
+        seen: set[str] = {"command_palette"}
+        for target, bindings in targets:
+            for row in binding_rows(bindings, self.get_key_display):
+                if row.action in seen:
+                    continue
+                seen.add(row.action)
+                yield SystemCommand(
+                    row.description,
+                    f"Keys: {row.keys}",
+                    partial(self.run_action, row.action, target),
+                )
+        for section in self.document.sections:
+            yield SystemCommand(
+                f"Go to {section.number} {safe_title(section.title)}",
+                f"{section.words:,} words",
+                partial(self.reading.scroll_to_section, section.index),
+                discover=False,
+            )

@@ -1,0 +1,170 @@
+"""The outline pane: the section tree with numbers, titles and word counts.
+
+A Textual :class:`~textual.widgets.Tree` (a Line API widget, so thousands of sections
+cost nothing until they are on screen). Node labels are drawn from the section at
+render time, so they follow the theme and shorten to the pane's width with an
+ellipsis. The cursor marks the current section: the app moves it as the reader
+scrolls; choosing a node (Enter, Right, ``l`` or a click) asks the app to open it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from pactreader.parse.document import Document
+from pactreader.render.safety import safe_title
+from pactreader.tui.messages import OpenSection
+
+EXPAND_ALL_LIMIT = 1000
+"""Up to this many sections the outline opens fully expanded; beyond, top level only."""
+
+_ICON_WIDTH = 2
+
+
+class OutlinePane(Tree[int], inherit_bindings=False):
+    """The document's sections as a collapsible tree."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Next entry", show=False, id="outline.down"),
+        Binding("up,k", "cursor_up", "Previous entry", show=False, id="outline.up"),
+        Binding(
+            "enter,right,l", "open", "Open the section / expand it", show=False, id="outline.open"
+        ),
+        Binding(
+            "left,h", "close", "Collapse / go to the parent section", show=False, id="outline.close"
+        ),
+        Binding(
+            "pagedown", "page_down", "Page down the outline", show=False, id="outline.page_down"
+        ),
+        Binding("pageup", "page_up", "Page up the outline", show=False, id="outline.page_up"),
+        Binding("home,g", "scroll_home", "First section", show=False, id="outline.first"),
+        Binding("end,G", "scroll_end", "Last section", show=False, id="outline.last"),
+        Binding(
+            "asterisk",
+            "toggle_expand_all",
+            "Expand / collapse this level",
+            show=False,
+            id="outline.toggle_all",
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"outline--number", "outline--words"}
+
+    DEFAULT_CSS = """
+    OutlinePane {
+        background: $surface;
+        padding: 0 1;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        & > .outline--number { color: $text-muted; }
+        & > .outline--words { color: $text-disabled; }
+    }
+    """
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__("outline", data=-1, id=id)
+        self.document = document
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 3
+        self._titles = [safe_title(section.title) for section in document.sections]
+        self._words_width = max((len(f"{s.words:,}") for s in document.sections), default=1)
+        self._section_nodes: list[TreeNode[int]] = []
+        expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
+        for section in document.sections:
+            parent = self.root if section.parent is None else self._section_nodes[section.parent]
+            label = Text(self._titles[section.index])
+            if section.children:
+                node = parent.add(label, section.index, expand=expand_all or section.parent is None)
+            else:
+                node = parent.add_leaf(label, section.index)
+            self._section_nodes.append(node)
+
+    def show_section(self, index: int) -> None:
+        """Put the cursor on section ``index``, or on the collapsed node that hides it."""
+        if not 0 <= index < len(self._section_nodes):
+            return
+        node = self._section_nodes[index]
+        chain: list[TreeNode[int]] = []
+        walker: TreeNode[int] | None = node
+        while walker is not None and walker is not self.root:
+            chain.append(walker)
+            walker = walker.parent
+        shown = node
+        for ancestor in reversed(chain[1:]):
+            if not ancestor.is_expanded:
+                shown = ancestor
+                break
+        self.get_node_at_line(0)  # lays out the lines, so ``shown.line`` is current
+        if self.cursor_node is not shown:
+            self.move_cursor(shown)
+
+    def node_of(self, index: int) -> TreeNode[int]:
+        """The tree node of section ``index``."""
+        return self._section_nodes[index]
+
+    def action_open(self) -> None:
+        """Expand the node under the cursor and show its section."""
+        node = self.cursor_node
+        if node is None or node.data is None or node.data < 0:
+            return
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+        self.post_message(OpenSection(node.data))
+
+    def action_close(self) -> None:
+        """Collapse the node under the cursor, or move to its parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[int]) -> None:
+        """A click on a node opens its section."""
+        event.stop()
+        if event.node.data is not None and event.node.data >= 0:
+            self.post_message(OpenSection(event.node.data))
+
+    def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
+        """Number, title and word count, shortened to fit the pane."""
+        index = node.data
+        if index is None or index < 0:
+            return Text()
+        section = self.document.sections[index]
+        number = f"{section.number} "
+        words = f"  {section.words:>{self._words_width},}"
+        title = self._titles[index]
+        room = (
+            self.scrollable_content_region.width
+            - section.depth * self.guide_depth
+            - _ICON_WIDTH
+            - cell_len(number)
+            - cell_len(words)
+        )
+        label = Text(no_wrap=True, end="")
+        label.append(number, self.get_component_rich_style("outline--number"))
+        shown = Text(title)
+        if room > 1:
+            # Shorten long titles, pad short ones: word counts line up on the right.
+            shown.truncate(room, overflow="ellipsis", pad=True)
+        label.append_text(shown)
+        label.append(words, self.get_component_rich_style("outline--words"))
+        label.stylize(style)
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            return Text.assemble((icon, base_style + Style(bold=True)), label)
+        return Text.assemble(" " * _ICON_WIDTH, label)
+
+    def get_label_width(self, node: TreeNode[int]) -> int:
+        """Labels never need more than the pane's width: they shorten themselves."""
+        return 0

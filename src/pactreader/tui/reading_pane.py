@@ -1,0 +1,468 @@
+"""The reading pane: the whole document as one scrollable text, rendered lazily.
+
+A Line API :class:`~textual.scroll_view.ScrollView` (as toolong's log view): the pane
+knows every section's height up front, estimated from its source line lengths, so the
+scrollbar and jumps work before anything is rendered. When a section comes on screen
+it is rendered at the pane's width (Rich, through
+:func:`pactreader.render.rich_blocks.section_parts`) into strips, cached by
+(section, width, style version, highlight version), and its real height replaces the
+estimate. Offsets are corrected so the text at the top of the pane does not move.
+
+The current section is the one at the top of the pane. Sections can always be
+scrolled to the top: the pane adds blank space after the last section when it is
+shorter than the screen.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.events import Resize
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from pactreader.parse.document import Document
+from pactreader.render.rich_blocks import (
+    STYLE_NAMES,
+    Highlights,
+    Palette,
+    front_matter_renderable,
+    palette_from,
+    section_parts,
+)
+from pactreader.tui.messages import ReadingPosition
+
+_HEADING_RULE_LEVELS = 2
+"""H1 and H2 headings have a rule under them (one more line than their text)."""
+
+_CACHE_SECTIONS = 64
+"""Rendered sections kept in memory; heights are kept for every section ever rendered."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """One section rendered at one width."""
+
+    strips: list[Strip]
+    parts: list[tuple[int, int, int]]
+    """``(first_unit, end_unit, first_line)`` for each top-level block."""
+
+
+class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
+    """The document's text, section after section, rendered only where it is seen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="reading.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="reading.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reading.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="reading.page_up"),
+        Binding("home,g", "scroll_home", "Top of the document", show=False, id="reading.top"),
+        Binding("end,G", "scroll_end", "End of the document", show=False, id="reading.bottom"),
+        Binding(
+            "left,h", "parent_section", "Go to the parent section", show=False, id="reading.parent"
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"reading--{name}" for name in STYLE_NAMES),
+        "reading--code-block",
+    }
+
+    DEFAULT_CSS = """
+    ReadingPane {
+        background: $background;
+        padding: 0 2 0 3;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        & > .reading--h1 { color: $text-primary; text-style: bold; }
+        & > .reading--h2 { color: $text-primary; text-style: bold; }
+        & > .reading--h3 { color: $text-secondary; text-style: bold; }
+        & > .reading--h4 { text-style: bold; }
+        & > .reading--h5 { text-style: bold italic; }
+        & > .reading--h6 { color: $text-muted; text-style: italic; }
+        & > .reading--heading-number { color: $text-muted; }
+        & > .reading--heading-rule { color: $primary-muted; }
+        & > .reading--code-inline { color: $text-warning; background: $surface; }
+        & > .reading--code-block { background: $surface; }
+        & > .reading--link { color: $text-accent; text-style: underline; }
+        & > .reading--footnote-ref { color: $text-secondary; }
+        & > .reading--image { color: $text-muted; text-style: italic; }
+        & > .reading--quote { color: $text-muted; text-style: italic; }
+        & > .reading--quote-bar { color: $secondary-muted; }
+        & > .reading--bullet { color: $text-secondary; }
+        & > .reading--rule { color: $primary-muted; }
+        & > .reading--table-border { color: $primary-muted; }
+        & > .reading--table-header { color: $text-primary; text-style: bold; }
+        & > .reading--meta-key { color: $text-muted; text-style: bold; }
+        & > .reading--meta-value { color: $text-muted; }
+        & > .reading--muted { color: $text-muted; }
+        & > .reading--html { }
+        & > .reading--match { background: $warning-muted; }
+        & > .reading--current { background: $warning; color: $background; }
+    }
+    """
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        sections = document.sections
+        self._count = len(sections)
+        self._line_lengths = [
+            [len(line) for line in document.lines[section.start_line - 1 : section.end_line]]
+            for section in sections
+        ]
+        self._width = 0
+        self._heights: list[int] = [0] * self._count
+        self._starts: list[int] = [0] * (self._count + 1)
+        self._known: dict[tuple[int, int], int] = {}
+        """Real heights by (section, width): kept after the strips leave the cache."""
+        self._cache: LRUCache[tuple[int, int, int, int], _Rendered] = LRUCache(_CACHE_SECTIONS)
+        self._style_version = 0
+        self._palette: Palette | None = None
+        self._highlights: dict[int, Highlights] = {}
+        self._highlight_versions: dict[int, int] = {}
+        self._pending_jump: tuple[int, int | None] | None = None
+        self._reported: tuple[int, int] | None = None
+        self._margin_scheduled = False
+
+    # ----------------------------------------------------------------- public API
+
+    @property
+    def section_count(self) -> int:
+        """How many sections the document has."""
+        return self._count
+
+    @property
+    def current_section(self) -> int:
+        """The index of the section at the top of the pane (-1 for an empty document)."""
+        if not self._count:
+            return -1
+        return self._section_at(round(self.scroll_y))
+
+    @property
+    def percent(self) -> int:
+        """How much of the document is above the bottom of the pane, 0-100."""
+        total = self._starts[-1]
+        if total <= 0:
+            return 100
+        bottom = round(self.scroll_y) + self.scrollable_content_region.height
+        return max(0, min(100, bottom * 100 // total))
+
+    @property
+    def rendered_sections(self) -> int:
+        """How many sections have been rendered at the current width (laziness made visible)."""
+        return sum(1 for _, width in self._known if width == self._width)
+
+    def section_top(self, index: int) -> int:
+        """The line where section ``index`` starts (estimated until it is rendered)."""
+        return self._starts[index]
+
+    def scroll_to_section(self, index: int, unit: int | None = None) -> None:
+        """Put the first line of section ``index`` (or of its block holding ``unit``) on top."""
+        if not 0 <= index < self._count:
+            return
+        if not self._layout():
+            self._pending_jump = (index, unit)
+            return
+        rendered = self._rendered(index)
+        offset = 0
+        if unit is not None:
+            for first, end, line in rendered.parts:
+                if first <= unit < end:
+                    offset = line
+                    break
+        self._fill(self._starts[index], self._starts[index] + self._page_height())
+        self._update_virtual_size()
+        self.scroll_to(y=self._starts[index] + offset, animate=False, immediate=True)
+        self._report()
+
+    def next_section(self) -> None:
+        """Jump to the section after the current one."""
+        current = self.current_section
+        if 0 <= current < self._count - 1:
+            self.scroll_to_section(current + 1)
+
+    def previous_section(self) -> None:
+        """Jump to the start of the current section, or to the one before when already there."""
+        current = self.current_section
+        if current < 0:
+            return
+        if round(self.scroll_y) > self._starts[current]:
+            self.scroll_to_section(current)
+        elif current > 0:
+            self.scroll_to_section(current - 1)
+
+    def set_highlights(self, index: int, highlights: Highlights | None) -> None:
+        """Highlight ranges in section ``index``; only that section is rendered again.
+
+        Args:
+            index: The section.
+            highlights: Unit number (of the section's own parse) -> ``(start, end,
+                style name)`` ranges in the unit's visible text; style names are
+                ``match`` and ``current``. None or empty clears them.
+        """
+        if highlights:
+            self._highlights[index] = highlights
+        else:
+            self._highlights.pop(index, None)
+        self._highlight_versions[index] = self._highlight_versions.get(index, 0) + 1
+        self.refresh()
+
+    def clear_highlights(self) -> None:
+        """Remove every highlight."""
+        for index in list(self._highlights):
+            self.set_highlights(index, None)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_scroll_end(self) -> None:
+        """Show the end of the document: the last sections are rendered first, so it is exact."""
+        if not self._layout():
+            return
+        filled = 0
+        index = self._count - 1
+        while index >= 0 and filled < self._page_height():
+            self._rendered(index)
+            filled += self._heights[index]
+            index -= 1
+        self._update_virtual_size()
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._report()
+
+    def action_parent_section(self) -> None:
+        """Jump to the parent of the current section."""
+        current = self.current_section
+        if current >= 0:
+            parent = self.document.sections[current].parent
+            if parent is not None:
+                self.scroll_to_section(parent)
+
+    # ----------------------------------------------------------------- Textual hooks
+
+    def notify_style_update(self) -> None:
+        """The theme changed: drop the palette and every rendered section."""
+        super().notify_style_update()
+        self._palette = None
+        self._style_version += 1
+        self._cache.clear()
+
+    def on_resize(self, event: Resize) -> None:
+        """Lay the document out again at the new width, keeping the top line in place."""
+        self._layout()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Tell the app where the reader is after every scroll."""
+        super().watch_scroll_y(old_value, new_value)
+        self._report()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Render the sections on screen (if not cached) before drawing lines."""
+        if self._layout():
+            top = round(self.scroll_y)
+            self._fill(top, top + self._page_height())
+            self._update_virtual_size()
+            self._report()
+            if not self._margin_scheduled:
+                self._margin_scheduled = True
+                self.call_after_refresh(self._render_margin)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the pane, from the cached strips of the section it falls in."""
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        line = round(self.scroll_y) + y
+        if not self._count or self._width <= 0 or line >= self._starts[-1]:
+            return Strip.blank(width, style)
+        index = self._section_at(line)
+        strips = self._rendered(index).strips
+        offset = line - self._starts[index]
+        if offset >= len(strips):
+            return Strip.blank(width, style)
+        return strips[offset].crop_extend(0, width, style).apply_style(style)
+
+    # ----------------------------------------------------------------- layout
+
+    def _page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _layout(self) -> bool:
+        """Make sure the layout matches the pane's width; False when it has no size yet."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return False
+        if width == self._width:
+            return True
+        anchor = self.current_section if self._width else -1
+        at_end = bool(self._width) and 0 < self.max_scroll_y <= round(self.scroll_y)
+        within = 0.0
+        if anchor >= 0 and self._heights[anchor]:
+            within = (self.scroll_y - self._starts[anchor]) / self._heights[anchor]
+        self._width = width
+        self._heights = [
+            self._known.get((index, width)) or self._estimate(index, width)
+            for index in range(self._count)
+        ]
+        self._starts = [0, *accumulate(self._heights)]
+        self._update_virtual_size()
+        if self._pending_jump is not None:
+            index, unit = self._pending_jump
+            self._pending_jump = None
+            self.scroll_to_section(index, unit)
+        elif at_end:
+            self.action_scroll_end()
+        elif anchor >= 0:
+            top = self._starts[anchor] + int(within * self._heights[anchor])
+            self.scroll_to(y=top, animate=False, immediate=True)
+        return True
+
+    def _estimate(self, index: int, width: int) -> int:
+        """A guess at a section's height: its source lines wrapped at ``width``."""
+        lines = sum((length + width - 1) // width or 1 for length in self._line_lengths[index])
+        section = self.document.sections[index]
+        extra = 2 if 0 < section.level <= _HEADING_RULE_LEVELS else 1
+        if index == 0 and self.document.front_matter:
+            extra += len(self.document.front_matter) + 1
+        return max(1, lines + extra)
+
+    def _section_at(self, line: int) -> int:
+        return max(0, min(self._count - 1, bisect_right(self._starts, line) - 1))
+
+    def _fill(self, top: int, bottom: int) -> None:
+        """Render every section that shows between lines ``top`` and ``bottom``."""
+        for _ in range(self._count):
+            first = self._section_at(top)
+            last = self._section_at(max(top, bottom - 1))
+            pending = [
+                index for index in range(first, last + 1) if (index, self._width) not in self._known
+            ]
+            if not pending:
+                return
+            for index in pending:
+                self._rendered(index)
+
+    def _render_margin(self) -> None:
+        """After a frame, render one more section within a page below or above the screen.
+
+        One section per call, then the next call is queued behind any waiting input, so
+        paging on finds its text ready and a key press never waits for the whole margin.
+        """
+        self._margin_scheduled = False
+        if not self._count or self._width <= 0:
+            return
+        page = self._page_height()
+        top = round(self.scroll_y)
+        below = range(self._section_at(top + page), self._section_at(top + 2 * page) + 1)
+        above = range(self._section_at(top) - 1, self._section_at(max(0, top - page)) - 1, -1)
+        animating = self.app.animator.is_being_animated(self, "scroll_y")
+        candidates = [*below, *([] if animating else above)]
+        for index in candidates:
+            if 0 <= index < self._count and (index, self._width) not in self._known:
+                self._rendered(index)
+                self._update_virtual_size()
+                self._margin_scheduled = True
+                self.call_later(self._render_margin)
+                return
+
+    def _set_height(self, index: int, height: int) -> None:
+        """Record a section's real height and shift the sections after it."""
+        self._known[(index, self._width)] = height
+        delta = height - self._heights[index]
+        if not delta:
+            return
+        self._heights[index] = height
+        top_line = round(self.scroll_y)
+        above = self._starts[index + 1] <= top_line
+        self._starts[index + 1 :] = [start + delta for start in self._starts[index + 1 :]]
+        if above:
+            # A section above the top line changed size: keep the text on screen still.
+            self._update_virtual_size()
+            self.scroll_to(y=top_line + delta, animate=False, immediate=True)
+
+    def _update_virtual_size(self) -> None:
+        total = self._starts[-1]
+        last = self._heights[-1] if self._count else 0
+        room = max(0, self._page_height() - last)
+        self.virtual_size = Size(self._width, total + room)
+
+    def _report(self) -> None:
+        """Post the reading position soon, from this widget's own message loop.
+
+        A message created while the screen is rendering would name the screen as its
+        sender, and Textual stops such a message at the screen: it would never reach
+        the app.
+        """
+        self.call_later(self._post_position)
+
+    def _post_position(self) -> None:
+        position = (self.current_section, self.percent)
+        if position != self._reported:
+            self._reported = position
+            self.post_message(ReadingPosition(*position))
+
+    # ----------------------------------------------------------------- rendering
+
+    def _rendered(self, index: int) -> _Rendered:
+        """Section ``index`` rendered at the current width (from the cache when possible)."""
+        key = (index, self._width, self._style_version, self._highlight_versions.get(index, 0))
+        rendered = self._cache.get(key)
+        if rendered is None:
+            rendered = self._render_section(index)
+            self._cache.set(key, rendered)
+            if self._known.get((index, self._width)) != len(rendered.strips):
+                self._set_height(index, len(rendered.strips))
+        return rendered
+
+    def _render_section(self, index: int) -> _Rendered:
+        console = self.app.console
+        width = self._width
+        options = console.options.update(width=width, highlight=False, markup=False)
+        palette = self._get_palette()
+        blank = Strip.blank(width)
+        strips: list[Strip] = []
+
+        def add(renderable: object) -> None:
+            for line in console.render_lines(renderable, options, pad=True):  # type: ignore[arg-type]
+                strips.append(Strip(line, width))
+
+        if index == 0:
+            header = front_matter_renderable(self.document, palette)
+            if header is not None:
+                add(header)
+                strips.append(blank)
+        parts: list[tuple[int, int, int]] = []
+        section = self.document.sections[index]
+        for position, part in enumerate(
+            section_parts(self.document, section, palette, self._highlights.get(index))
+        ):
+            if position:
+                strips.append(blank)
+            parts.append((part.first_unit, part.end_unit, len(strips)))
+            add(part.renderable)
+        strips.append(blank)
+        return _Rendered(strips, parts)
+
+    def _get_palette(self) -> Palette:
+        """The theme's styles, read from this widget's component classes."""
+        if self._palette is None:
+            self._palette = self._build_palette()
+        return self._palette
+
+    def _build_palette(self) -> Palette:
+        # Full styles, not partial ones: theme colours such as $text-muted have an
+        # alpha channel that only the full style blends with the background.
+        styles = {name: self.get_component_rich_style(f"reading--{name}") for name in STYLE_NAMES}
+        code_block = self.get_component_rich_style("reading--code-block")
+        background = code_block.bgcolor.get_truecolor().hex if code_block.bgcolor else None
+        return palette_from(
+            styles,
+            syntax_theme="monokai" if self.app.current_theme.dark else "friendly",
+            code_background=background,
+        )

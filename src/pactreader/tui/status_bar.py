@@ -1,0 +1,115 @@
+"""The title bar (document title, size, reading time) and the status line.
+
+The status line shows where the reader is: the current section's breadcrumb
+(``1 > 1.2 Title``), how far through the document the bottom of the pane is, and how
+long the rest takes to read. Every piece of document text goes through
+:func:`~pactreader.render.safety.safe_title` into a :class:`rich.text.Text`: titles
+are never read as markup and never carry control characters to the terminal.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import accumulate
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from pactreader.parse.document import Document
+from pactreader.render.safety import safe_title
+
+WORDS_PER_MINUTE = 230
+"""A typical silent reading speed for non-fiction prose."""
+
+
+def reading_minutes(words: int) -> int:
+    """Whole minutes to read ``words`` words (at least 1 when there is anything to read)."""
+    return math.ceil(words / WORDS_PER_MINUTE) if words > 0 else 0
+
+
+def breadcrumb(document: Document, index: int) -> str:
+    """``1 > 1.2 Title``: the ancestors' numbers, then the section's number and title."""
+    if not 0 <= index < len(document.sections):
+        return ""
+    section = document.sections[index]
+    numbers = [ancestor.number for ancestor in document.ancestors(section)]
+    return " > ".join([*numbers, f"{section.number} {safe_title(section.title)}"])
+
+
+def _two_sides(left: Text, right: Text) -> Table:
+    """One line: ``left`` shortened with an ellipsis, ``right`` flush right."""
+    grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(left, right)
+    return grid
+
+
+class TitleBar(Widget):
+    """The document's title, with its size and reading time."""
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $foreground;
+        & > .title-bar--info { color: $text-muted; }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"title-bar--info"}
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+
+    def render(self) -> RenderableType:
+        """Title left, size right."""
+        document = self.document
+        words = document.words
+        title = Text(safe_title(document.title) or document.source, style="bold")
+        sections = len(document.sections)
+        info = Text(
+            f"{sections} section{'s' * (sections != 1)} · {words:,} words"
+            f" · {reading_minutes(words)} min read",
+            style=self.get_component_rich_style("title-bar--info"),
+        )
+        return _two_sides(title, info)
+
+
+class StatusBar(Widget):
+    """Breadcrumb of the current section, position and time left."""
+
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    """
+
+    section: reactive[int] = reactive(-1)
+    percent: reactive[int] = reactive(0)
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        own = [section.own_words for section in document.sections]
+        # Words from each section to the end of the document.
+        self._words_left = [*reversed(list(accumulate(reversed(own)))), 0]
+
+    def render(self) -> RenderableType:
+        """``1 > 1.2 Title`` on the left, ``42% · 3 min left`` on the right."""
+        section = self.section
+        crumb = Text(breadcrumb(self.document, section))
+        words = self._words_left[section] if 0 <= section < len(self._words_left) else 0
+        minutes = reading_minutes(words)
+        left = f"{minutes} min left" if minutes else "the end"
+        return _two_sides(crumb, Text(f"{self.percent}% · {left}"))

@@ -1,0 +1,122 @@
+"""Helpers for driving the reader: open documents, read panes, run it in a real pty."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widget import Widget
+
+from pactreader.pipeline import load_document
+from pactreader.tui.app import ReaderApp
+
+
+def reader(path: Path | str) -> ReaderApp:
+    """The app on the document at ``path``."""
+    return ReaderApp(load_document(str(path)))
+
+
+@asynccontextmanager
+async def opened(
+    path: Path | str, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[ReaderApp, Pilot[None]]]:
+    """The reader running headless on ``path``, settled after its first screen."""
+    app = reader(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot
+
+
+def strips(widget: Widget) -> list[Strip]:
+    """What the widget shows right now, line by line (with its padding and borders)."""
+    size = widget.outer_size
+    return widget.render_lines(Region(0, 0, size.width, size.height))
+
+
+def text_of(widget: Widget) -> str:
+    """The plain text the widget shows right now."""
+    return "\n".join(strip.text for strip in strips(widget))
+
+
+def _make_controlling_terminal(slave: int) -> None:
+    os.setsid()
+    fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+
+
+def run_in_pty(
+    args: list[str],
+    *,
+    stdin: bytes | None = None,
+    wait_for: bytes,
+    keys: bytes = b"q",
+    size: tuple[int, int] = (100, 30),
+    timeout: float = 30.0,
+) -> tuple[int | None, bytes]:
+    """Run ``pactreader ARGS`` on a pseudo-terminal as a user would, and type ``keys``.
+
+    The pty is the process's controlling terminal (what ``/dev/tty`` opens) and its
+    stdout/stderr. Standard input is the pty too, or a pipe fed with ``stdin``. Waits
+    until ``wait_for`` was written to the terminal, types ``keys``, and returns the exit
+    code (None if the app did not exit) and every byte written to the terminal.
+    """
+    master, slave = os.openpty()
+    columns, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pactreader", *args],
+        stdin=subprocess.PIPE if stdin is not None else slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        preexec_fn=lambda: _make_controlling_terminal(slave),
+    )
+    os.close(slave)
+    if stdin is not None and process.stdin is not None:
+        process.stdin.write(stdin)
+        process.stdin.close()
+    output = bytearray()
+    deadline = time.monotonic() + timeout
+    sent = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output.extend(chunk)
+        if not sent and wait_for in output:
+            time.sleep(0.3)
+            os.write(master, keys)
+            sent = True
+        if sent and process.poll() is not None:
+            break
+    try:
+        code: int | None = process.wait(timeout=max(0.1, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        code = None
+    if code is None:
+        process.kill()
+        process.wait()
+    os.close(master)
+    return code, bytes(output)
+
+
+def entries(widget: Widget) -> list[str]:
+    """The lines of a pane that hold text (not blank, not just a border)."""
+    return [line.strip(" ▕") for line in text_of(widget).splitlines() if line.strip(" ▕")]

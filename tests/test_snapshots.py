@@ -1,0 +1,58 @@
+"""Screenshots of the reader at fixed sizes, compared with the accepted SVGs in __snapshots__.
+
+Run ``pytest tests/test_snapshots.py --snapshot-update`` after a deliberate change to the
+look of the app, check the new SVGs by eye, and commit them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from conftest import SAMPLE
+from reader_helpers import reader
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+FEATURES = Path(__file__).parent / "documents" / "features.md"
+
+SnapCompare = Callable[..., bool]
+
+
+async def steady(pilot: Pilot[Any]) -> None:
+    """No blinking cursors, nothing still moving: the screenshot is the same every run."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def test_sample_main_screen(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader(SAMPLE), terminal_size=(120, 40), run_before=steady)
+
+
+def test_sample_at_the_table(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader(SAMPLE), terminal_size=(120, 40), press=["G"], run_before=steady)
+
+
+def test_sample_on_a_narrow_terminal(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader(SAMPLE), terminal_size=(70, 24), run_before=steady)
+
+
+def test_lists_quotes_and_front_matter(snap_compare: SnapCompare) -> None:
+    assert snap_compare(reader(FEATURES), terminal_size=(120, 40), run_before=steady)
+
+
+def test_code_and_a_wide_table(snap_compare: SnapCompare) -> None:
+    assert snap_compare(
+        reader(FEATURES),
+        terminal_size=(100, 40),
+        press=["right_square_bracket", "right_square_bracket"],
+        run_before=steady,
+    )
+
+
+def test_help_screen(snap_compare: SnapCompare) -> None:
+    assert snap_compare(
+        reader(SAMPLE), terminal_size=(120, 40), press=["question_mark"], run_before=steady
+    )
