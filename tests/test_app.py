@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SAMPLE
-from reader_helpers import entries, opened, run_in_pty, strips, text_of
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -17,6 +15,8 @@ from pactreader.tui.app import ReaderApp
 from pactreader.tui.help_screen import HelpScreen, binding_rows
 from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
+from tests.conftest import CORPUS, SAMPLE
+from tests.reader_helpers import entries, opened, run_in_pty, strips, text_of
 
 SIZE = (120, 40)
 

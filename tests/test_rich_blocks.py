@@ -5,7 +5,6 @@ from __future__ import annotations
 from io import StringIO
 from pathlib import Path
 
-from conftest import SAMPLE
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
@@ -23,6 +22,7 @@ from pactreader.render.rich_blocks import (
     section_parts,
 )
 from pactreader.render.safety import show_controls
+from tests.conftest import SAMPLE
 
 FEATURES = Path(__file__).parent / "documents" / "features.md"
 

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import SAMPLE
-from reader_helpers import reader
 from textual.pilot import Pilot
 from textual.widgets import Input
+
+from tests.conftest import SAMPLE
+from tests.reader_helpers import reader
 
 FEATURES = Path(__file__).parent / "documents" / "features.md"
 

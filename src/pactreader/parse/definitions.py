@@ -39,11 +39,16 @@ def foreign_definitions(document: Document, text: str, first: int, last: int) ->
     if "]" not in text:
         return ""
     folded = text.casefold()
-    wanted = [
-        definition.text
-        for definition in _definitions(document)
-        if not first <= definition.first_line <= last and f"[{definition.label}]" in folded
-    ]
+    definitions = _definitions(document)
+    # A label the section defines itself keeps its own definition; otherwise the
+    # document's first definition of it is used, as a whole-document parse would.
+    taken = {d.label for d in definitions if first <= d.first_line <= last}
+    wanted: list[str] = []
+    for definition in definitions:
+        if definition.label in taken or f"[{definition.label}]" not in folded:
+            continue
+        taken.add(definition.label)
+        wanted.append(definition.text)
     return "\n\n".join(wanted)
 
 
