@@ -8,12 +8,13 @@ ids; the help screen and the command palette are generated from them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -23,8 +24,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from pactreader.parse.document import Document
+from pactreader.errors import PactreaderError
+from pactreader.output import write_atomic
+from pactreader.parse.document import Document, Section
+from pactreader.render.export import ExportFormat, export_section
 from pactreader.render.safety import safe_title
+from pactreader.render.text import DEFAULT_WIDTH, TextStyle
+from pactreader.tui.confirm_dialog import ConfirmDialog
+from pactreader.tui.export_dialog import ExportDialog
 from pactreader.tui.help_screen import BindingGroup, HelpScreen, binding_rows
 from pactreader.tui.messages import OpenSection, ReadingPosition
 from pactreader.tui.outline_pane import OutlinePane
@@ -59,6 +66,9 @@ class ReaderApp(App[None]):
         Binding(
             "shift+tab", "focus_previous", "Switch pane back", show=False, id="app.focus_previous"
         ),
+        Binding("e", "export", "Export", id="app.export"),
+        Binding("y", "copy_text", "Copy as text", show=False, id="app.copy_text"),
+        Binding("Y", "copy_markdown", "Copy as Markdown", show=False, id="app.copy_markdown"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
     ]
 
@@ -70,6 +80,10 @@ class ReaderApp(App[None]):
         self.document = document
         self.sub_title = safe_title(document.title)
         self._narrow: bool | None = None
+        self.export_format: ExportFormat = "text"
+        """The export format chosen last in this session."""
+        self.export_width: int = DEFAULT_WIDTH
+        """The export wrap width chosen last in this session."""
 
     # ----------------------------------------------------------------- layout
 
@@ -156,6 +170,64 @@ class ReaderApp(App[None]):
     def action_toggle_outline(self) -> None:
         """Show or hide the outline."""
         self.show_outline = not self.show_outline
+
+    @property
+    def current_section(self) -> Section | None:
+        """The section at the top of the reading pane (None for an empty document)."""
+        sections = self.document.sections
+        return sections[self.reading.current_section] if sections else None
+
+    @work(exclusive=True, group="export")
+    async def action_export(self) -> None:
+        """Export the current section to a file: ask where and how, never overwrite silently."""
+        section = self.current_section
+        if section is None:
+            self.notify("Nothing to export: the document is empty.", severity="warning")
+            return
+        heading = f"{section.number} {safe_title(section.title)}"
+        request = await self.push_screen_wait(
+            ExportDialog(heading, section.slug, self.export_format, self.export_width)
+        )
+        if request is None:
+            return
+        self.export_format, self.export_width = request.format, request.width
+        overwrite = False
+        if os.path.lexists(request.path) and not request.path.is_dir():
+            overwrite = await self.push_screen_wait(
+                ConfirmDialog(f"{request.path} already exists. Overwrite it?")
+            )
+            if not overwrite:
+                self.notify(f"Not exported: {request.path} left unchanged.", markup=False)
+                return
+        text = export_section(
+            self.document, section, request.format, TextStyle(width=request.width)
+        )
+        try:
+            written = write_atomic(request.path, text.encode("utf-8"), overwrite=overwrite)
+        except PactreaderError as error:
+            self.notify(f"Export failed: {error}", severity="error", markup=False, timeout=8)
+            return
+        self.notify(f"Exported {section.number} to {written}", title="Exported", markup=False)
+
+    def action_copy_text(self) -> None:
+        """Copy the current section as plain text to the clipboard (OSC 52)."""
+        self._copy("text", "plain text")
+
+    def action_copy_markdown(self) -> None:
+        """Copy the current section's Markdown source to the clipboard (OSC 52)."""
+        self._copy("markdown", "Markdown")
+
+    def _copy(self, format: ExportFormat, label: str) -> None:
+        section = self.current_section
+        if section is None:
+            self.notify("Nothing to copy: the document is empty.", severity="warning")
+            return
+        self.copy_to_clipboard(export_section(self.document, section, format))
+        self.notify(
+            f"Copied {section.number} {safe_title(section.title)} as {label}"
+            f" ({section.words:,} words)",
+            markup=False,
+        )
 
     def action_help(self) -> None:
         """Show every key binding."""
