@@ -171,7 +171,7 @@ async def test_y_copies_plain_text_and_Y_markdown(capsys: pytest.CaptureFixture[
 
 
 async def test_export_actions_are_in_the_command_palette() -> None:
-    async with opened(SAMPLE) as (app, pilot):
+    async with opened(SAMPLE) as (app, _pilot):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert {"Export", "Copy as text", "Copy as Markdown"} <= set(titles)
 
