@@ -11,16 +11,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pactreader.cli import export, outline, reader
+from pactreader.cli import clean, export, outline, reader
 from pactreader.cli.args import ArgumentParser, add_common, add_version
 from pactreader.errors import PactreaderError
 
-COMMANDS = {"outline": outline.add_parser, "export": export.add_parser}
+COMMANDS = {
+    "outline": outline.add_parser,
+    "export": export.add_parser,
+    "clean": clean.add_parser,
+}
 
 _EPILOG = """commands:
   pactreader outline FILE [--json] [--depth N]
   pactreader export FILE [SECTION] [--format text|markdown|json] [--width N] [--ascii]
                     [-o PATH] [--force]
+  pactreader clean FILE [-o PATH] [--force]
 
 A file named like a command is reached as ./outline."""
 
