@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pactreader.repair.blocks import Block, Kind
-from pactreader.repair.debris import Piece, Tag, glue, plain_text, tokenise
+from pactreader.repair.debris import Piece, Tag, plain_text, separator, tokenise
 from pactreader.repair.spacing import mend_spacing
 from pactreader.repair.tables import is_delimiter_row, pipe_row
 
@@ -56,7 +56,9 @@ def _is_row(lines: Sequence[str], index: int, after_row: bool) -> bool:
     line = lines[index]
     if "|" not in line:
         return False
-    if is_delimiter_row(line) or plain_text(tokenise(line)).lstrip().startswith("|"):
+    if line.lstrip().startswith("|") or is_delimiter_row(line):
+        return True
+    if plain_text(tokenise(line)).lstrip().startswith("|"):
         return True
     return after_row or (index + 1 < len(lines) and is_delimiter_row(lines[index + 1]))
 
@@ -70,12 +72,24 @@ class _Open:
     ordered: bool = False
     explicit: bool = False
     number: int = 0
-    text: str = ""
+    parts: list[str] = field(default_factory=list)
+    """The block's text so far, in pieces (joined once, at the end: linear time)."""
+    has_text: bool = False
     dropped: Tag | None = None
     """The tag dropped just before the next text, which may need a space after it."""
 
-    def has_text(self) -> bool:
-        return bool(self.text.strip())
+    def add(self, text: str) -> None:
+        """Append text, with a space where a dropped tag separated two words."""
+        if self.dropped is not None and self.parts:
+            self.parts.append(separator(self.parts[-1], text, self.dropped))
+        self.dropped = None
+        self.parts.append(text)
+        self.has_text = self.has_text or not text.isspace()
+
+    def line_break(self) -> None:
+        """A break within the block (a space in a heading); none before any text."""
+        if self.has_text:
+            self.parts.append(" " if self.kind is Kind.HEADING else "\n")
 
 
 @dataclass(slots=True)
@@ -115,19 +129,7 @@ class _Builder:
         if row:
             self._add(Block(Kind.ROW, line, explicit=True))
             return
-        fence = _FENCE.match(line)
-        if fence and not (fence.group(1)[0] == "`" and "`" in line[fence.end() :]):
-            self.fence = fence.group(1)
-            self.code = [line]
-            return
-        setext = _SETEXT.match(line)
-        if setext and previous_paragraph:
-            last = self.blocks.pop()
-            level = 1 if setext.group(1)[0] == "=" else 2
-            self._add(Block(Kind.HEADING, last.text, level=level, explicit=True))
-            return
-        if _RULE.match(line):
-            self._add(Block(Kind.RULE, ""))
+        if not line.lstrip()[:1].isalpha() and self._markdown_line(line, previous_paragraph):
             return
         rest = self._line_start(line)
         pieces = tokenise(rest)
@@ -147,6 +149,27 @@ class _Builder:
             len(new) == 1 and new[0].kind is Kind.PARAGRAPH and "\n" not in new[0].text
         )
 
+    def _markdown_line(self, line: str, previous_paragraph: bool) -> bool:
+        """Read a fence, a setext underline or a rule; True when the line was one.
+
+        Only called for lines that do not start with a letter: none of these can.
+        """
+        fence = _FENCE.match(line)
+        if fence and not (fence.group(1)[0] == "`" and "`" in line[fence.end() :]):
+            self.fence = fence.group(1)
+            self.code = [line]
+            return True
+        setext = _SETEXT.match(line)
+        if setext and previous_paragraph:
+            last = self.blocks.pop()
+            level = 1 if setext.group(1)[0] == "=" else 2
+            self._add(Block(Kind.HEADING, last.text, level=level, explicit=True))
+            return True
+        if _RULE.match(line):
+            self._add(Block(Kind.RULE, ""))
+            return True
+        return False
+
     def finish(self) -> None:
         """Close what the last line left open."""
         self._flush()
@@ -156,6 +179,8 @@ class _Builder:
 
     def _line_start(self, line: str) -> str:
         """Open the block a Markdown line start asks for; return the rest of the line."""
+        if line[:1].isalpha():
+            return line  # no Markdown block starts with a letter
         heading = _ATX.match(line)
         if heading:
             self.open = _Open(Kind.HEADING, level=len(heading.group(1)), explicit=True)
@@ -183,15 +208,16 @@ class _Builder:
 
     def _text(self, text: str) -> None:
         if self.open is None:
-            if not text.strip():
+            if text.isspace():
                 return
             self.open = _Open(Kind.PARAGRAPH)
-        self.open.text = glue(self.open.text, text, self.open.dropped)
-        self.open.dropped = None
+        self.open.add(text)
 
     def _tag(self, tag: Tag) -> None:
         name = tag.name
         current = self.open
+        if current is not None:
+            current.dropped = tag  # whatever it means, it stood between two pieces of text
         if name == "li":
             if not tag.closing:
                 self._open_item()
@@ -206,8 +232,8 @@ class _Builder:
         elif name == "p":
             if current is not None and current.kind is Kind.ITEM:
                 # A paragraph inside a list item: a break within the item.
-                if not tag.closing and current.has_text():
-                    current.text += "\n"
+                if not tag.closing:
+                    current.line_break()
                 return
             self._flush()
             if not tag.closing:
@@ -216,15 +242,12 @@ class _Builder:
             self._flush()
             if not tag.closing:
                 self.open = _Open(Kind.HEADING, level=int(name[1:] or 0), explicit=True)
-        elif name == "br":
-            if current is not None and current.has_text():
-                current.text += " " if current.kind is Kind.HEADING else "\n"
-        elif current is not None:
-            current.dropped = tag
+        elif name == "br" and current is not None:
+            current.line_break()
 
     def _open_item(self) -> None:
         current = self.open
-        if current is not None and current.kind is Kind.ITEM and not current.has_text():
+        if current is not None and current.kind is Kind.ITEM and not current.has_text:
             return  # "- < li >text": the Markdown bullet and the tag mark one item
         self._flush()
         ordered = bool(self.lists) and self.lists[-1]
@@ -237,7 +260,7 @@ class _Builder:
         current, self.open = self.open, None
         if current is None:
             return
-        text = mend_spacing(current.text)
+        text = mend_spacing("".join(current.parts))
         if text:
             self._add(
                 Block(
@@ -279,15 +302,16 @@ def _html_cells(pieces: list[Piece]) -> list[str] | None:
         if not (isinstance(piece, Tag) and piece.name in _CELL_TAGS):
             current.append(piece)
             continue
-        text = mend_spacing(plain_text(current)).replace("\n", " ")
-        if piece.closing:
-            if text or opened:
-                cells.append(text)
-        elif text:
+        text = _cell_text(current)
+        if text or (opened and piece.closing):
             cells.append(text)
         current = []
         opened = not piece.closing
-    tail = mend_spacing(plain_text(current)).replace("\n", " ")
+    tail = _cell_text(current)
     if tail or opened:
         cells.append(tail)
     return cells
+
+
+def _cell_text(pieces: list[Piece]) -> str:
+    return mend_spacing(plain_text(pieces)).replace("\n", " ") if pieces else ""

@@ -18,12 +18,14 @@ What is *not* debris, so that real words are never dropped:
 
 The pattern has no nested quantifiers and attribute values cannot contain ``<``, so
 every match attempt stops at the next ``<``: tokenising is linear in the line length.
+A line without ``>`` holds no debris at all and is not scanned.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pactreader.repair.codespans import split_code_spans
 
@@ -38,22 +40,28 @@ TAG_NAMES: frozenset[str] = frozenset({
 INLINE_TAGS: frozenset[str] = frozenset(["b", "i", "em", "strong", "a", "span"])
 """Tags that style text inside a block: dropping one must not split the text."""
 
-_ALL = r"h[1-6]|thead|tbody|table|strong|span|div|li|ul|ol|br|tr|th|td|em|p|b|i|a|h"
 # Names that are hardly ever words: a bare "name >" of these is debris anywhere.
-_DISTINCT = r"h[1-6]|thead|tbody|span|div|li|ul|ol|br|tr|th|td"
-# Names that are also words or variables: debris only where closing tags go.
-_AMBIGUOUS = r"table|strong|em|p|b|i|a|h"
+# fmt: off
+_DISTINCT = frozenset({
+    "h1", "h2", "h3", "h4", "h5", "h6", "thead", "tbody", "span", "div", "li", "ul", "ol", "br",
+    "tr", "th", "td",
+})
+# fmt: on
+_DISTINCT_PATTERN = "|".join(sorted(_DISTINCT, key=len, reverse=True))
 _ATTRIBUTES = (
     r"(?P<attributes>(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*"
     r"(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s\"'<>=`]+))*)"
 )
+# Any tag-shaped run; whether its name is one of ours is checked afterwards, which is
+# several times faster than an alternation of names in the pattern.
 _DEBRIS = re.compile(
-    rf"<\s*(?P<slash>/\s*)?(?P<name>{_ALL})(?![\w-]){_ATTRIBUTES}\s*/?\s*>"
-    rf"|(?<![\w</-])(?P<bare_slash>/\s*)?(?P<bare>{_DISTINCT})\s*>(?!\s*[=\d])"
-    rf"|(?<![\w</-])(?P<loose_slash>/\s*)?(?P<loose>{_AMBIGUOUS})\s*>"
-    rf"(?=\s*(?:$|<|\||/?\s*(?:{_DISTINCT})\s*>))",
-    re.IGNORECASE,
+    rf"<\s*(?P<slash>/\s*)?(?P<name>[A-Za-z][A-Za-z0-9]*){_ATTRIBUTES}\s*/?\s*>"
+    r"|(?<![\w</-])(?P<bare_slash>/\s*)?(?P<bare>[A-Za-z][A-Za-z0-9]*)\s*>"
 )
+# After a bare distinct name: a comparison ("td > 5", "li >= 2") is not debris.
+_COMPARISON = re.compile(r"\s*[=\d]")
+# After a bare ambiguous name: only where a closing tag goes.
+_CLOSER_CONTEXT = re.compile(rf"\s*(?:$|<|\||/?\s*(?:{_DISTINCT_PATTERN})\s*>)", re.IGNORECASE)
 
 # Prose that talks about a tag rather than containing one.
 _DETERMINERS = frozenset(
@@ -61,7 +69,7 @@ _DETERMINERS = frozenset(
 )
 _TAG_NOUNS = frozenset(["element", "elements", "tag", "tags", "node", "nodes"])
 _WORD_BEFORE = re.compile(r"(\w+)\W{0,2}$")
-_WORD_AFTER = re.compile(r"^\W{0,2}(\w+)")
+_WORD_AFTER = re.compile(r"\W{0,2}(\w+)")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _CONTEXT = 40
 
@@ -81,6 +89,8 @@ Piece = str | Tag
 
 def tokenise(line: str) -> list[Piece]:
     """Split ``line`` into text and tag debris, in order; text pieces are never empty."""
+    if ">" not in line:  # every form of debris ends with ">"
+        return [line] if line else []
     pieces: list[Piece] = []
     for segment, code in split_code_spans(line):
         if code:
@@ -107,59 +117,76 @@ def plain_text(pieces: list[Piece]) -> str:
     as a browser would, except that it still separates two words, so no word of the
     input is ever fused with another.
     """
-    text = ""
+    parts: list[str] = []
     dropped: Tag | None = None
     for piece in pieces:
         if isinstance(piece, Tag):
             dropped = piece
             continue
-        text = glue(text, piece, dropped)
+        if dropped is not None and parts:
+            parts.append(separator(parts[-1], piece, dropped))
+        parts.append(piece)
         dropped = None
-    return text
+    return "".join(parts)
 
 
-def glue(before: str, after: str, dropped: Tag | None) -> str:
-    """``before + after``, with a space where the ``dropped`` tag separated them."""
-    if dropped is None:
-        return before + after
+def separator(before: str, after: str, dropped: Tag) -> str:
+    """What stands between ``before`` and ``after`` where ``dropped`` was: a space or not."""
     if dropped.name not in INLINE_TAGS or (before[-1:].isalnum() and after[:1].isalnum()):
-        return f"{before} {after}"
-    return before + after
+        return " "
+    return ""
 
 
 def _tokenise_prose(text: str, pieces: list[Piece]) -> None:
     position = 0
     for match in _DEBRIS.finditer(text):
-        if _is_mention(text, match):
+        tag = _tag(text, match)
+        if tag is None:
             continue
         _add_text(pieces, text[position : match.start()])
-        pieces.append(_tag(match))
+        pieces.append(tag)
         position = match.end()
     _add_text(pieces, text[position:])
 
 
-def _tag(match: re.Match[str]) -> Tag:
-    name = match.group("name")
-    if name is not None:
-        return Tag(name.lower(), match.group("slash") is not None)
-    name = match.group("bare") or match.group("loose")
-    return Tag(name.lower(), True)
+def _tag(text: str, match: re.Match[str]) -> Tag | None:
+    """The tag a tag-shaped match is, or None when it is no debris of ours."""
+    bracketed = match.group("name")
+    if bracketed is not None:
+        name = bracketed.lower()
+        if name not in TAG_NAMES or _is_mention(text, match):
+            return None
+        return _tag_of(name, match.group("slash") is not None)
+    name = match.group("bare").lower()
+    end = match.end()
+    if name in _DISTINCT:
+        if _COMPARISON.match(text, end):
+            return None
+    elif name not in TAG_NAMES or not _CLOSER_CONTEXT.match(text, end):
+        return None
+    return _tag_of(name, True)
+
+
+@cache
+def _tag_of(name: str, closing: bool) -> Tag:
+    """One shared instance per tag: a megabyte of ``td >`` is a million references."""
+    return Tag(name, closing)
 
 
 def _is_mention(text: str, match: re.Match[str]) -> bool:
     """True when a bracketed tag is talked about (``the <p> element``), not used."""
-    if match.group("name") is None or match.group("attributes"):
+    if match.group("attributes"):
         return False
-    before = text[max(0, match.start() - _CONTEXT) : match.start()]
-    after = text[match.end() : match.end() + _CONTEXT]
-    if before[-1:] and before[-1] in _QUOTES and after[:1] and after[0] in _QUOTES:
+    start, end = match.span()
+    if start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
         return True
-    word_after = _WORD_AFTER.search(after)
+    word_after = _WORD_AFTER.match(text, end, end + _CONTEXT)
     if word_after and word_after.group(1).lower() in _TAG_NOUNS:
         return True
-    word_before = _WORD_BEFORE.search(before)
-    compact = not any(char.isspace() for char in match.group())
-    return bool(compact and word_before and word_before.group(1).lower() in _DETERMINERS)
+    if any(char.isspace() for char in match.group()):
+        return False  # "< p >" is how scrapers write tags, not how people quote them
+    word_before = _WORD_BEFORE.search(text, max(0, start - _CONTEXT), start)
+    return bool(word_before and word_before.group(1).lower() in _DETERMINERS)
 
 
 def _add_text(pieces: list[Piece], text: str) -> None:

@@ -8,8 +8,9 @@ breaks the outline while a heading left as a paragraph only loses an entry:
 - a later line is an H2 when it reads as a heading: short, no sentence-ending
   punctuation, starting with a capital, title case when it is more than a few words,
   not a byline or a date, and followed by body text;
-- never a list item, a ``<p>``-marked paragraph, a line after a lead-in that ends in
-  ``:`` (those are list-like), or a line with nothing after it.
+- never a list item, a ``<p>``-marked paragraph, the short lines after a lead-in
+  that ends in ``:`` (they are the list it introduces), or a line with nothing
+  after it.
 
 Headings the source marks (``#``, ``<h2>``, ``<h>``) are kept whatever they read as,
 and the author's marks win: an explicit H1 stops title inference, an explicit H2-H6
@@ -63,17 +64,19 @@ def infer_headings(blocks: Sequence[Block]) -> list[Block]:
     levels = {block.level for block in out if block.kind is Kind.HEADING}
     infer_title = 1 not in levels
     infer_sections = not any(level >= 2 for level in levels)
+    lead_in = False
     for index, block in enumerate(out):
-        if not _candidate(out, index):
+        # After a lead-in ending in ":", short lines are the list it introduces.
+        short_line = _bare(out, index) and reads_as_heading(block.text, HEADING_WORDS)
+        if lead_in and short_line:
+            continue
+        lead_in = block.kind is Kind.PARAGRAPH and block.text.rstrip().endswith(":")
+        if not _bare(out, index):
             continue
         if index == 0:
             if infer_title and reads_as_heading(block.text, TITLE_WORDS):
                 out[0] = replace(block, kind=Kind.HEADING, level=1)
-        elif (
-            infer_sections
-            and reads_as_heading(block.text, HEADING_WORDS)
-            and _followed_by_body(out, index)
-        ):
+        elif infer_sections and short_line and _followed_by_body(out, index):
             out[index] = replace(block, kind=Kind.HEADING, level=2)
     return out
 
@@ -104,15 +107,10 @@ def _resolve_bare_mark(block: Block, index: int) -> Block:
     return block
 
 
-def _candidate(blocks: Sequence[Block], index: int) -> bool:
-    """A bare line (not marked as a paragraph), not last, not after a lead-in."""
+def _bare(blocks: Sequence[Block], index: int) -> bool:
+    """A bare line (a paragraph the source did not mark as one) with a block after it."""
     block = blocks[index]
-    if block.kind is not Kind.PARAGRAPH or block.explicit or index + 1 >= len(blocks):
-        return False
-    if index == 0:
-        return True
-    previous = blocks[index - 1]
-    return not (previous.kind is Kind.PARAGRAPH and previous.text.rstrip().endswith(":"))
+    return block.kind is Kind.PARAGRAPH and not block.explicit and index + 1 < len(blocks)
 
 
 def _followed_by_body(blocks: Sequence[Block], index: int) -> bool:

@@ -18,12 +18,17 @@ from pactreader.repair.codespans import map_outside_code
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:?!]+)(?=[\s\"'\u201d\u2019)\]]|$)")
 _SPACE_AROUND_BREAK = re.compile(r" ?\n ?")
+_SPACED_MARKS = (" ,", " .", " ;", " :", " ?", " !")
 
 
 def mend_spacing(text: str) -> str:
     """Fold space runs, drop spaces before punctuation, trim; ``\\n`` breaks are kept."""
+    if not text or text.isspace():
+        return ""
     text = map_outside_code(text, _mend)
-    return _SPACE_AROUND_BREAK.sub("\n", text).strip(" \n")
+    if "\n" in text:
+        text = _SPACE_AROUND_BREAK.sub("\n", text)
+    return text.strip(" \n")
 
 
 def fold_spaces(text: str) -> str:
@@ -32,4 +37,9 @@ def fold_spaces(text: str) -> str:
 
 
 def _mend(text: str) -> str:
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACE_RUN.sub(" ", text))
+    # The "in" tests are scans in C; most text needs neither substitution.
+    if "  " in text or "\t" in text:
+        text = _SPACE_RUN.sub(" ", text)
+    if any(mark in text for mark in _SPACED_MARKS):
+        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    return text

@@ -52,24 +52,30 @@ def mend_tables(blocks: Sequence[Block]) -> list[Block]:
 
 def row_cells(line: str) -> list[str]:
     """The cleaned cells of one pipe row, without the cells outside its edge pipes."""
-    cells: list[tuple[str, bool]] = []
-    for raw in _PIPE.split(line):
-        pieces = tokenise(raw)
-        text = mend_spacing(plain_text(pieces)).replace("\n", " ")
-        debris_only = not text and any(isinstance(piece, Tag) for piece in pieces)
-        cells.append((escape_inline(text), debris_only))
+    cells = [_cell(raw) for raw in _PIPE.split(line)]
     # What stands before the first pipe and after the last is no cell when it is blank
     # or only debris (``< tr >| a | b |``), and neither is a cell of debris alone at
     # either end (``| a td > | < / tr >``).
-    if len(cells) > 1 and not cells[0][0]:
-        cells.pop(0)
-    if len(cells) > 1 and not cells[-1][0]:
-        cells.pop()
-    while cells and cells[0][1]:
-        cells.pop(0)
-    while cells and cells[-1][1]:
-        cells.pop()
-    return [text for text, _ in cells]
+    first, last = 0, len(cells)
+    if last - first > 1 and not cells[first][0]:
+        first += 1
+    if last - first > 1 and not cells[last - 1][0]:
+        last -= 1
+    while first < last and cells[first][1]:
+        first += 1
+    while first < last and cells[last - 1][1]:
+        last -= 1
+    return [text for text, _ in cells[first:last]]
+
+
+def _cell(raw: str) -> tuple[str, bool]:
+    """A cell's Markdown text, and whether the cell held debris and nothing else."""
+    if not raw or raw.isspace():
+        return "", False
+    pieces = tokenise(raw)
+    text = mend_spacing(plain_text(pieces)).replace("\n", " ")
+    debris_only = not text and any(isinstance(piece, Tag) for piece in pieces)
+    return escape_inline(text), debris_only
 
 
 def _table(lines: Sequence[str]) -> list[Block]:
