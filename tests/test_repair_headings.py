@@ -86,9 +86,9 @@ def test_a_first_line_marked_h_is_the_title() -> None:
     assert headings_of(f"<h>The Title</h>\n{BODY}") == [(1, "The Title")]
 
 
-def test_marked_section_headings_stop_section_inference() -> None:
+def test_sections_are_inferred_beside_debris_marks_at_their_level() -> None:
     text = f"The Title\n{BODY}\n<h3>Marked</h3>\n{BODY}\nLooks Like A Heading\n{BODY}"
-    assert headings_of(text) == [(1, "The Title"), (3, "Marked")]
+    assert headings_of(text) == [(1, "The Title"), (3, "Marked"), (3, "Looks Like A Heading")]
 
 
 def test_a_marked_title_stops_title_inference_only() -> None:

@@ -45,3 +45,5 @@ class Block:
     explicit: bool = False
     """Marked as what it is in the source (``<p>``, ``<h2>``, ``#``, a ``<td>``):
     heading inference leaves explicit blocks alone."""
+    markdown: bool = False
+    """HEADING: written as a Markdown heading (``#``, an underline), not as debris."""

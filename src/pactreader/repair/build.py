@@ -72,6 +72,7 @@ class _Open:
     ordered: bool = False
     explicit: bool = False
     number: int = 0
+    markdown: bool = False
     parts: list[str] = field(default_factory=list)
     """The block's text so far, in pieces (joined once, at the end: linear time)."""
     has_text: bool = False
@@ -163,7 +164,7 @@ class _Builder:
         if setext and previous_paragraph:
             last = self.blocks.pop()
             level = 1 if setext.group(1)[0] == "=" else 2
-            self._add(Block(Kind.HEADING, last.text, level=level, explicit=True))
+            self._add(Block(Kind.HEADING, last.text, level=level, explicit=True, markdown=True))
             return True
         if _RULE.match(line):
             self._add(Block(Kind.RULE, ""))
@@ -183,7 +184,9 @@ class _Builder:
             return line  # no Markdown block starts with a letter
         heading = _ATX.match(line)
         if heading:
-            self.open = _Open(Kind.HEADING, level=len(heading.group(1)), explicit=True)
+            self.open = _Open(
+                Kind.HEADING, level=len(heading.group(1)), explicit=True, markdown=True
+            )
             return _ATX_CLOSE.sub("", line[heading.end() :])
         quote = _QUOTE.match(line)
         if quote:
@@ -270,6 +273,7 @@ class _Builder:
                     ordered=current.ordered,
                     explicit=current.explicit,
                     number=current.number,
+                    markdown=current.markdown,
                 )
             )
 

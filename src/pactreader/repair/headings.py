@@ -5,7 +5,7 @@ line of its own. The rules are conservative, because a paragraph wrongly promote
 breaks the outline while a heading left as a paragraph only loses an entry:
 
 - the first block is the title (H1) when it reads as a title;
-- a later line is an H2 when it reads as a heading: short, no sentence-ending
+- a later line is a section heading (H2) when it reads as a heading: short, no sentence-ending
   punctuation, starting with a capital, title case when it is more than a few words,
   not a byline or a date, and followed by body text;
 - never a list item, a ``<p>``-marked paragraph, the short lines after a lead-in
@@ -13,8 +13,11 @@ breaks the outline while a heading left as a paragraph only loses an entry:
   after it.
 
 Headings the source marks (``#``, ``<h2>``, ``<h>``) are kept whatever they read as,
-and the author's marks win: an explicit H1 stops title inference, an explicit H2-H6
-stops section inference, so inferred and marked levels never mix.
+and the marks win: a marked H1 stops title inference, and a Markdown section heading
+(``##``, an underline) stops section inference, since whoever wrote Markdown marked
+the headings they meant. Debris marks are a scraper's leftovers, often kept for some
+headings and lost for others, so inference goes on beside them, at their level: if
+the marked sections are H3, the inferred ones are H3 too.
 """
 
 from __future__ import annotations
@@ -61,9 +64,10 @@ _BODY = frozenset((Kind.PARAGRAPH, Kind.ITEM, Kind.TABLE, Kind.QUOTE, Kind.CODE)
 def infer_headings(blocks: Sequence[Block]) -> list[Block]:
     """Return ``blocks`` with title and section headings inferred (see the module doc)."""
     out = [_resolve_bare_mark(block, index) for index, block in enumerate(blocks)]
-    levels = {block.level for block in out if block.kind is Kind.HEADING}
-    infer_title = 1 not in levels
-    infer_sections = not any(level >= 2 for level in levels)
+    marked = [block for block in out if block.kind is Kind.HEADING]
+    infer_title = all(block.level != 1 for block in marked)
+    infer_sections = not any(block.markdown and block.level >= 2 for block in marked)
+    section_level = min((block.level for block in marked if block.level >= 2), default=2)
     lead_in = False
     for index, block in enumerate(out):
         # After a lead-in ending in ":", short lines are the list it introduces.
@@ -77,7 +81,7 @@ def infer_headings(blocks: Sequence[Block]) -> list[Block]:
             if infer_title and reads_as_heading(block.text, TITLE_WORDS):
                 out[0] = replace(block, kind=Kind.HEADING, level=1)
         elif infer_sections and short_line and _followed_by_body(out, index):
-            out[index] = replace(block, kind=Kind.HEADING, level=2)
+            out[index] = replace(block, kind=Kind.HEADING, level=section_level)
     return out
 
 
