@@ -57,4 +57,13 @@ def escape_heading(text: str) -> str:
 
 
 def _escape_html(text: str) -> str:
-    return _HTML_OPENER.sub(lambda match: match.group("autolink") or "\\<", text)
+    def escape(match: re.Match[str]) -> str:
+        if match.group("autolink"):
+            return match.group()
+        start = backslash = match.start()
+        while backslash > 0 and text[backslash - 1] == "\\":
+            backslash -= 1
+        # An odd run of backslashes already escapes the "<"; one more would undo it.
+        return "<" if (start - backslash) % 2 else "\\<"
+
+    return _HTML_OPENER.sub(escape, text)
