@@ -88,6 +88,24 @@ def test_a_megabyte_of_one_pattern_is_repaired(unit: str) -> None:
     assert words(out) >= words(text.replace("td", "").replace("li", ""))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# a" + " " * MEGABYTE + "#x",
+        "a" + " " * MEGABYTE + "x ,",
+        "<" + " " * MEGABYTE + "li",
+        "<a" + " " * MEGABYTE + "x",
+        "-" * MEGABYTE + "x",
+        "\\" * MEGABYTE + "<b",
+        "a" + " :" * (MEGABYTE // 2),
+        "|" + "-|" * (MEGABYTE // 2) + "x",
+    ],
+    ids=["atx", "comma", "lt", "attributes", "dashes", "backslashes", "colons", "delimiter"],
+)
+def test_a_megabyte_long_run_is_repaired(text: str) -> None:
+    assert _lost(text, repair_text(text)) == set()
+
+
 def test_a_megabyte_of_mojibake_is_repaired() -> None:
     assert repair_text("Ã©" * (MEGABYTE // 2)) == "é" * (MEGABYTE // 2) + "\n"
 
