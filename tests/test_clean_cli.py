@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, SEED
 
 from pactreader.cli.main import main
+from tests.conftest import SAMPLE, SEED
 
 SCRAPED = "Short Title Line\n< p > First paragraph , here . p >\n< li >one li >< li >two li >\n"
 REPAIRED = "# Short Title Line\n\nFirst paragraph, here.\n\n- one\n- two\n"

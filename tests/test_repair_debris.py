@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from repair_support import DEBRIS_REMNANTS, describe, structure, words
 
 from pactreader.parse.blocks import markdown_blocks
 from pactreader.repair import repair_text
 from pactreader.repair.debris import TAG_NAMES
+from tests.repair_support import DEBRIS_REMNANTS, describe, structure, words
 
 ITEM = ("paragraph",)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from repair_support import headings_of, structure
+
+from tests.repair_support import headings_of, structure
 
 BODY = "This is the body of the section, a sentence that runs on for a while."
 

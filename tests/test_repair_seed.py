@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SAMPLE, SEED
-from repair_support import DEBRIS_REMNANTS, outline_of
 
 from pactreader.cli.main import main
 from pactreader.parse.blocks import ListBlock, Paragraph, Table, section_blocks
 from pactreader.parse.inline import plain_text
 from pactreader.pipeline import load_document
+from tests.conftest import SAMPLE, SEED
+from tests.repair_support import DEBRIS_REMNANTS, outline_of
 
 
 def _outline_json(path: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED, corpus_documents
 
 from pactreader.source import sniff_format
+from tests.conftest import SEED, corpus_documents
 
 
 @pytest.mark.parametrize("path", corpus_documents(), ids=lambda path: path.name)

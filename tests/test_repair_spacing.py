@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from repair_support import structure
 
 from pactreader.repair import repair_text
+from tests.repair_support import structure
 
 
 @pytest.mark.parametrize(

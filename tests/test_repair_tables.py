@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from repair_support import blocks_of, structure
-
 from pactreader.parse.blocks import Table
+from tests.repair_support import blocks_of, structure
 
 
 def test_a_missing_delimiter_row_is_added() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from repair_support import headings_of, structure
+from tests.repair_support import headings_of, structure
 
 PARAGRAPH_1 = (
     "It was a cold morning when the travellers set out from the village, their\n"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from pactreader.cli.args import ArgumentParser, add_common
 from pactreader.cli.console import emit
 from pactreader.pipeline import load_document
+from pactreader.render.json_text import to_json
 from pactreader.render.outline import outline_json, outline_lines
 
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the outline."""
     document = load_document(args.file, format=args.input_format)
     if args.json:
-        emit(json.dumps(outline_json(document, args.depth), ensure_ascii=False, indent=2) + "\n")
+        emit(to_json(outline_json(document, args.depth)))
     else:
         lines = outline_lines(document, args.depth)
         emit("\n".join(lines) + "\n" if lines else "")

@@ -134,24 +134,33 @@ _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 
 
-def section_blocks(document: Document, section: Section, *, subtree: bool = True) -> list[Block]:
+def section_blocks(
+    document: Document, section: Section | None, *, subtree: bool = True
+) -> list[Block]:
     """Parse one section (with its subsections unless told otherwise) into blocks.
 
+    ``section=None`` parses the whole document after its front matter in one pass,
+    which is far cheaper than section by section when there are thousands of them.
     Link reference and footnote definitions that live elsewhere in the document are
     appended to the parse so references resolve as they would in a full parse.
     """
-    last = section.subtree_end_line if subtree else section.end_line
-    text = document.source_lines(section.start_line, last)
-    extra = foreign_definitions(document, text, section.start_line, last)
+    if section is None:
+        first, last, index = document.front_matter_lines + 1, document.line_count, 0
+    else:
+        first = section.start_line
+        last = section.subtree_end_line if subtree else section.end_line
+        index = section.index
+    text = document.source_lines(first, last)
+    extra = foreign_definitions(document, text, first, last)
     if extra:
         text = f"{text}\n\n{extra}"
-    starts = {
-        candidate.start_line: candidate.index
-        for candidate in document.sections[section.index :]
-        if candidate.start_line <= last
-    }
+    starts: dict[int, int] = {}
+    for candidate in document.sections[index:]:
+        if candidate.start_line > last:
+            break
+        starts[candidate.start_line] = candidate.index
     tokens = full_parser().parse(text, {})
-    return _Builder(tokens, section.start_line, starts).blocks()
+    return _Builder(tokens, first, starts).blocks()
 
 
 def markdown_blocks(text: str) -> list[Block]:

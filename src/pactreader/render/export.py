@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Literal
 
 from pactreader.parse.document import Document, Section
+from pactreader.render.json_text import to_json
 from pactreader.render.outline import outline_json, section_json
 from pactreader.render.text import TextStyle, export_text
 
@@ -33,4 +33,4 @@ def export_section(
         return text
     payload = outline_json(document) if section is None else section_json(document, section)
     payload["text"] = text
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return to_json(payload)

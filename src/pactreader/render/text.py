@@ -34,6 +34,9 @@ from pactreader.render.safety import strip_controls
 
 DEFAULT_WIDTH = 80
 
+# Holds "[image: alt]" together while wrapping; turned back into a space afterwards.
+_GLUE = "\ue000"
+
 
 @dataclass(frozen=True, slots=True)
 class TextStyle:
@@ -65,20 +68,20 @@ def export_text(
 ) -> str:
     """Plain text of ``section`` with its subsections, or of the whole document."""
     style = style or TextStyle()
-    roots = [section] if section else [document.sections[index] for index in document.roots]
-    parts: list[str] = []
-    for root in roots:
-        blocks = section_blocks(document, root)
-        lines = _Renderer(document, style, root.index).render(blocks, style.width)
-        if root.is_preamble:
-            lines = [*_heading_lines(document.title, "="), "", *lines]
-        parts.append("\n".join(lines).strip("\n"))
-    text = "\n\n".join(part for part in parts if part)
+    blocks = section_blocks(document, section)
+    lines = _Renderer(document, style, section).render(blocks, style.width)
+    # The preamble has no heading of its own: it is introduced by the document title.
+    opening = section or (document.sections[0] if document.sections else None)
+    if opening is not None and opening.is_preamble:
+        lines = [*_heading_lines(document.title, "=", style.width), "", *lines]
+    text = "\n".join(lines).strip("\n")
     return "\n".join(line.rstrip() for line in strip_controls(text).split("\n")) + "\n"
 
 
-def _heading_lines(text: str, rule: str) -> list[str]:
-    return [text, rule * max(1, cell_len(text))]
+def _heading_lines(text: str, rule: str, width: int = 0) -> list[str]:
+    """A heading wrapped to ``width`` and underlined to its widest line."""
+    lines = _wrap(text, width) or [text]
+    return [*lines, rule * max(1, *(cell_len(line) for line in lines))]
 
 
 def inline_text(spans: Inline) -> str:
@@ -88,7 +91,9 @@ def inline_text(spans: Inline) -> str:
     while index < len(spans):
         span = spans[index]
         if span.href is None:
-            out.append(visible(span))
+            out.append(
+                visible(span).replace("[image: ", f"[image:{_GLUE}", 1) if span.image else span.text
+            )
             index += 1
             continue
         href = span.href
@@ -107,7 +112,7 @@ def inline_text(spans: Inline) -> str:
 class _Renderer:
     """Renders blocks to lines for one export."""
 
-    def __init__(self, document: Document, style: TextStyle, root: int) -> None:
+    def __init__(self, document: Document, style: TextStyle, root: Section | None) -> None:
         self._document = document
         self._style = style
         self._root = root
@@ -127,7 +132,7 @@ class _Renderer:
 
     def _block(self, block: Block, width: int) -> list[str]:
         if isinstance(block, Heading):
-            return self._heading(block)
+            return self._heading(block, width)
         if isinstance(block, Paragraph):
             return _wrap(inline_text(block.text), width)
         if isinstance(block, ListBlock):
@@ -147,13 +152,14 @@ class _Renderer:
             return self._footnotes(block, width)
         return []
 
-    def _heading(self, block: Heading) -> list[str]:
+    def _heading(self, block: Heading, width: int) -> list[str]:
         text = inline_text(block.text).replace("\n", " ").strip()
         if block.section is None:
-            return [text] if text else []
+            return _wrap(text, width) if text else []
         section = self._document.sections[block.section]
         shown = f"{section.number} {text}".rstrip()
-        return _heading_lines(shown, "=" if block.section == self._root else "-")
+        top = section is self._root if self._root else section.parent is None
+        return _heading_lines(shown, "=" if top else "-", width)
 
     def _list(self, block: ListBlock, width: int) -> list[str]:
         lines: list[str] = []
@@ -204,6 +210,8 @@ class _Renderer:
         if not columns:
             return []
         widths = _column_widths([header, *rows], columns, width)
+        if width and sum(widths) + 3 * columns + 1 > width:
+            return _records(header, rows, width)
         box = self._box
         aligns = list(table.aligns) + [""] * (columns - len(table.aligns))
 
@@ -234,12 +242,31 @@ class _Renderer:
         return lines
 
 
+def _records(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
+    """A table too wide for any grid at ``width``: one record per row, cells labelled.
+
+    Used only when even the narrowest grid (each column as wide as its longest word)
+    would overflow; every column of every row is still shown, empty ones included.
+    """
+    lines: list[str] = []
+    for position, row in enumerate(rows):
+        if position:
+            lines.append("")
+        for column, name in enumerate(header):
+            value = row[column] if column < len(row) else ""
+            label = f"{name}:" if name else f"({column + 1}):"
+            wrapped = _wrap(f"{label} {value}".rstrip(), max(1, width - 2))
+            lines.append(wrapped[0])
+            lines.extend(f"  {line}" for line in wrapped[1:])
+    return lines or [line for name in header for line in _wrap(name, width)]
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Wrap text at ``width`` cells, keeping over-long words whole; 0 disables."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if not width:
-            lines.append(paragraph.rstrip())
+            lines.append(paragraph.rstrip().replace(_GLUE, " "))
             continue
         wrapped = textwrap.wrap(
             paragraph,
@@ -248,7 +275,7 @@ def _wrap(text: str, width: int) -> list[str]:
             break_on_hyphens=False,
             drop_whitespace=True,
         )
-        lines.extend(wrapped or [""])
+        lines.extend(line.replace(_GLUE, " ") for line in wrapped or [""])
     return lines if any(lines) else ([] if not text else [""])
 
 

@@ -28,10 +28,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# A share of U+FFFD above this means the bytes are not UTF-8 with a few bad bytes
-# but another encoding altogether.
-_MAX_BAD_UTF8_SHARE = 0.01
-
 _NEWLINES = re.compile(r"\r\n?")
 
 _STRAY_BYTES = "pactreader-cp1252"
@@ -76,12 +72,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    # Valid multi-byte sequences are next to impossible by chance in another encoding:
-    # as many of them as bad bytes means UTF-8 with strays, however short the file.
-    real_utf8 = len(_NON_ASCII.findall(lenient)) - bad
-    if real_utf8 > 0 and (
-        bad <= max(1, int(len(lenient) * _MAX_BAD_UTF8_SHARE)) or real_utf8 >= bad
-    ):
+    # Valid multi-byte sequences rarely occur by chance in a legacy code page: when
+    # they outnumber the invalid bytes, this is UTF-8 with some damage, and the stray
+    # bytes are read as cp1252, their most likely origin.
+    valid_multibyte = len(_NON_ASCII.findall(lenient)) - bad
+    if valid_multibyte >= bad:
         return data.decode("utf-8", errors=_STRAY_BYTES), "utf-8"
     if _reads_as_cp1252(data[:_PROBE]):
         return data.decode("cp1252", errors="replace"), "cp1252"

@@ -101,10 +101,28 @@ def _read_file(path: Path, shown: str) -> bytes:
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         raise SourceError(f"{shown}: not a regular file") from None
     try:
+        if stat.S_ISFIFO(info.st_mode):
+            return _read_fifo(path)
         with path.open("rb") as handle:
             return handle.read()
     except OSError as error:
         raise SourceError(f"{shown}: {_reason(error)}") from None
+
+
+def _read_fifo(path: Path) -> bytes:
+    """Read a named pipe without hanging when nobody writes to it.
+
+    A plain open blocks until a writer appears. Opening non-blocking returns at once;
+    with the flag then cleared, a read waits for a writer that is there (process
+    substitution, ``<(curl ...)``) and sees end-of-file when there is none.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(descriptor)
 
 
 def _from_bytes(
