@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,10 +31,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_clean_prints_the_repaired_markdown(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "clean", str(SEED))
-    assert (code, err) == (0, "")
-    assert out == SAMPLE.read_text(encoding="utf-8")
+def test_clean_prints_the_repaired_markdown_as_utf8_bytes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pactreader", "clean", str(SEED)], capture_output=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == SAMPLE.read_bytes()
 
 
 def test_clean_passes_markdown_through_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
