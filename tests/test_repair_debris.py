@@ -9,8 +9,6 @@ from pactreader.repair import repair_text
 from pactreader.repair.debris import TAG_NAMES
 from tests.repair_support import DEBRIS_REMNANTS, describe, structure, words
 
-ITEM = ("paragraph",)
-
 
 def items(*texts: str) -> tuple[object, ...]:
     return ("list", False, tuple((("paragraph", text),) for text in texts))
@@ -39,12 +37,9 @@ def test_a_markdown_bullet_followed_by_li_debris_is_one_item() -> None:
 
 
 def test_ol_debris_makes_a_numbered_list() -> None:
-    [block] = blocks_of_list("<ol><li>one</li><li>two</li></ol>")
-    assert block[1] is True
-
-
-def blocks_of_list(text: str) -> list[tuple[object, ...]]:
-    return [describe(b) for b in markdown_blocks(repair_text(text))]
+    assert structure("<ol><li>one</li><li>two</li></ol>") == [
+        ("list", True, ((("paragraph", "one"),), (("paragraph", "two"),)))
+    ]
 
 
 def test_nested_lists_nest() -> None:
