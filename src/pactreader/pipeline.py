@@ -14,11 +14,19 @@ from pactreader.repair import repair_text
 from pactreader.source import Format, SourceText, read_source
 
 
+def markdown_of(source: SourceText) -> str:
+    """The Markdown pactreader parses for ``source``: repaired when it is scraped text.
+
+    Line numbers in outlines count lines of this text, and ``pactreader clean``
+    prints it.
+    """
+    return repair_text(source.text) if source.format == "text" else source.text
+
+
 def document_from_source(source: SourceText) -> Document:
     """Repair scraped text when needed, then parse."""
-    text = repair_text(source.text) if source.format == "text" else source.text
     return parse_markdown(
-        text,
+        markdown_of(source),
         source=source.name,
         stem=source.stem,
         format=source.format,

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pactreader.cli import export, outline, reader, search
+from pactreader.cli import clean, export, outline, reader, search
 from pactreader.cli.args import ArgumentParser, add_common, add_version
 from pactreader.errors import PactreaderError
 
@@ -19,6 +19,7 @@ COMMANDS = {
     "outline": outline.add_parser,
     "export": export.add_parser,
     "search": search.add_parser,
+    "clean": clean.add_parser,
 }
 
 _EPILOG = """commands:
@@ -26,6 +27,7 @@ _EPILOG = """commands:
   pactreader export FILE [SECTION] [--format text|markdown|json] [--width N] [--ascii]
                     [-o PATH] [--force]
   pactreader search FILE PATTERN [--regex] [--case-sensitive] [--json]
+  pactreader clean FILE [-o PATH] [--force]
 
 A file named like a command is reached as ./outline."""
 

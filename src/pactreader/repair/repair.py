@@ -1,12 +1,30 @@
-"""Turn scraped article text into Markdown.
+"""Turn scraped article text into well-formed Markdown.
 
-Placeholder until the repair rules land: the text passes through unchanged, which is
-what a Markdown parser would have seen anyway.
+The steps, each a pure function, in order:
+
+1. :func:`~.characters.fix_characters`: mojibake, odd spaces;
+2. :func:`~.wrapping.unwrap_lines`: hard-wrapped paragraphs become one line again;
+3. :func:`~.build.build_blocks`: lines and tag debris become typed blocks, with
+   spacing mended;
+4. :func:`~.tables.mend_tables`: runs of pipe rows become square GFM tables;
+5. :func:`~.headings.infer_headings`: the title and section headings of bare text;
+6. :func:`~.writer.write_markdown`: blocks become Markdown.
+
+Every step is linear in the size of the text.
 """
 
 from __future__ import annotations
 
+from pactreader.repair.build import build_blocks
+from pactreader.repair.characters import fix_characters
+from pactreader.repair.headings import infer_headings
+from pactreader.repair.tables import mend_tables
+from pactreader.repair.wrapping import unwrap_lines
+from pactreader.repair.writer import write_markdown
+
 
 def repair_text(text: str) -> str:
-    """Return Markdown for scraped ``text``."""
-    return text
+    """Return well-formed Markdown for scraped or plain ``text``."""
+    text = fix_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
+    blocks = build_blocks(unwrap_lines(text.split("\n")))
+    return write_markdown(infer_headings(mend_tables(blocks)))

@@ -2,7 +2,9 @@
 
 Scraped articles carry leftover HTML tag debris (``< li >``, ``td >``, ``< / ul >``)
 and lack Markdown structure (no ``#`` headings). The decision is made on a prefix so
-it costs the same for a 20 MB file as for a 2 KB one.
+it costs the same for a 20 MB file as for a 2 KB one. What counts as debris is the
+repair layer's own definition, so a file is sent to repair exactly when repair has
+something to mend (and ``p > 0.05`` or a code span quoting ``<li>`` is not debris).
 """
 
 from __future__ import annotations
@@ -10,16 +12,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pactreader.repair.debris import has_debris
+
 Format = Literal["markdown", "text"]
 
 _SNIFF_CHARS = 65536
-
-# Tag debris as scrapers leave it: spaced or unspaced, with or without the "<".
-_DEBRIS = re.compile(
-    r"<\s*/?\s*(?:li|ul|ol|p|br|h[1-6]?|div|span|table|thead|tbody|tr|th|td)\s*/?\s*>"
-    r"|(?<![\w<])(?:li|ul|ol|p|tr|th|td|div|span)\s+>",
-    re.IGNORECASE,
-)
+_MIN_DEBRIS = 2
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$", re.MULTILINE)
 
@@ -39,8 +37,6 @@ def sniff_format(text: str, suffix: str = "") -> Format:
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
     head = text[:_SNIFF_CHARS]
-    has_structure = bool(_ATX_HEADING.search(head) or _SETEXT.search(head))
-    debris = len(_DEBRIS.findall(head))
-    if debris >= 2 and not has_structure:
-        return "text"
-    return "markdown"
+    if _ATX_HEADING.search(head) or _SETEXT.search(head):
+        return "markdown"
+    return "text" if has_debris(head, _MIN_DEBRIS) else "markdown"
