@@ -43,7 +43,7 @@ from pactreader.parse.blocks import (
 )
 from pactreader.parse.document import Document, Section
 from pactreader.parse.inline import CODE, EMPHASIS, STRIKE, STRONG, Inline, Span, visible
-from pactreader.render.safety import safe_title, show_controls
+from pactreader.render.safety import is_linkable, safe_title, show_controls
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
 Highlights = Mapping[int, Sequence[tuple[int, int, str]]]
 """Ranges to highlight: unit number -> ``(start, end, style name)`` in the unit's text."""
 
-LINK_SCHEMES = ("http:", "https:", "mailto:")
-"""The only link targets that become terminal hyperlinks (DESIGN's safety rules)."""
 
 _BULLETS = ("•", "◦", "▪")
 
@@ -227,12 +225,6 @@ def _meta_value(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{key}: {_meta_value(item)}" for key, item in value.items())
     return "" if value is None else str(value)
-
-
-def is_linkable(href: str) -> bool:
-    """True when ``href`` may become a terminal hyperlink: http, https or mailto only."""
-    lowered = href.lower()
-    return lowered.startswith(LINK_SCHEMES) and show_controls(href) == href and " " not in href
 
 
 def inline_text(

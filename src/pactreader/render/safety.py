@@ -12,6 +12,9 @@ import re
 
 # C0 except tab and newline, DEL, and C1.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+LINK_SCHEMES = ("http:", "https:", "mailto:")
+"""The only link targets that may open or become terminal hyperlinks."""
+
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
@@ -42,3 +45,17 @@ def neutralise_bidi(text: str) -> str:
 def safe_title(text: str) -> str:
     """A title fit for one line of a terminal: no controls, no bidi tricks."""
     return neutralise_bidi(show_controls(text)).replace("\n", " ").replace("\t", " ")
+
+
+def is_linkable(href: str) -> bool:
+    """True when ``href`` may be opened or hyperlinked: http, https or mailto only.
+
+    ``javascript:``, ``file:``, ``data:`` and every other scheme are refused, and so is
+    a target with control characters or spaces that could disguise where it goes.
+    """
+    return (
+        href.lower().startswith(LINK_SCHEMES)
+        and not _CONTROLS.search(href)
+        and not _BIDI.search(href)
+        and " " not in href
+    )

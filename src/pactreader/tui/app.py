@@ -26,13 +26,16 @@ from textual.widgets import Footer
 
 from pactreader.errors import PactreaderError
 from pactreader.output import write_atomic
+from pactreader.parse.blocks import section_blocks
 from pactreader.parse.document import Document, Section
+from pactreader.parse.links import block_links
 from pactreader.render.export import ExportFormat, export_section
-from pactreader.render.safety import safe_title
+from pactreader.render.safety import is_linkable, safe_title
 from pactreader.render.text import DEFAULT_WIDTH, TextStyle
 from pactreader.tui.confirm_dialog import ConfirmDialog
 from pactreader.tui.export_dialog import ExportDialog
 from pactreader.tui.help_screen import BindingGroup, HelpScreen, binding_rows
+from pactreader.tui.links_dialog import LinksDialog
 from pactreader.tui.messages import OpenSection, ReadingPosition
 from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
@@ -69,6 +72,7 @@ class ReaderApp(App[None]):
         Binding("e", "export", "Export", id="app.export"),
         Binding("y", "copy_text", "Copy as text", show=False, id="app.copy_text"),
         Binding("Y", "copy_markdown", "Copy as Markdown", show=False, id="app.copy_markdown"),
+        Binding("L", "links", "Links in this section", show=False, id="app.links"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
     ]
 
@@ -208,6 +212,36 @@ class ReaderApp(App[None]):
             self.notify(f"Export failed: {error}", severity="error", markup=False, timeout=8)
             return
         self.notify(f"Exported {section.number} to {written}", title="Exported", markup=False)
+
+    @work(exclusive=True, group="links")
+    async def action_links(self) -> None:
+        """List the current section's links; open one in a browser after confirmation.
+
+        Only http, https and mailto links open; any other scheme (javascript:, file:,
+        data:...) is refused with a notice, whatever the user picks.
+        """
+        section = self.current_section
+        links = (
+            block_links(section_blocks(self.document, section, subtree=False)) if section else []
+        )
+        if section is None or not links:
+            self.notify("This section has no links.")
+            return
+        heading = f"{section.number} {safe_title(section.title)}"
+        link = await self.push_screen_wait(LinksDialog(heading, links))
+        if link is None:
+            return
+        shown = safe_title(link.href)
+        if not is_linkable(link.href):
+            self.notify(
+                f"Refused to open {shown}: only http, https and mailto links open.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if await self.push_screen_wait(ConfirmDialog(f"Open {shown} in your browser?", "Open")):
+            self.open_url(link.href)
+            self.notify(f"Opened {shown}", markup=False)
 
     def action_copy_text(self) -> None:
         """Copy the current section as plain text to the clipboard (OSC 52)."""
