@@ -88,3 +88,42 @@ FRONT_MATTER = st.sampled_from(
 ARTICLES = st.builds(lambda front, body: front + body, FRONT_MATTER, MARKDOWN)
 # Without code blocks, whose lines are verbatim and so may exceed any width.
 PROSE_ARTICLES = st.lists(markdown_block(code=False), max_size=14).map("\n\n".join)
+
+
+# Hostile pieces: control sequences, markup look-alikes, deep nesting, huge tables,
+# tag debris, bidi tricks. Mixed into Markdown or scraped text.
+HOSTILE_PIECES = st.sampled_from(
+    [
+        "\x1b[31mred\x1b[0m",
+        "\x1b]52;c;aGVsbG8=\x07",
+        "\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\",
+        "\x9b2J\x07\x7f\x00",
+        "[bold red]x[/]",
+        "[link=file:///etc/passwd]y[/link]",
+        "[@click=app.quit]z[/]",
+        "\u202eevil\u202c",
+        "< li >item li >",
+        "td > | th >",
+        "< / ul >< ul >",
+        "> " * 40 + "deep",
+        "- " * 30 + "deep",
+        "|" + "a|" * 60,
+        "<script>alert(1)</script>",
+        "&amp; &#x1b; &#0;",
+        "`\x1b` code",
+    ]
+)
+
+
+@st.composite
+def hostile_document(draw: st.DrawFn) -> str:
+    """Markdown or scraped text with hostile pieces spliced into its lines."""
+    base = draw(st.one_of(MARKDOWN, st.lists(TEXT, max_size=10).map("\n".join)))
+    lines = base.split("\n")
+    for _ in range(draw(st.integers(1, 6))):
+        position = draw(st.integers(0, len(lines)))
+        lines.insert(position, draw(HOSTILE_PIECES))
+    return "\n".join(lines)
+
+
+HOSTILE_DOCUMENTS = hostile_document()
