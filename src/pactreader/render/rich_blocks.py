@@ -309,6 +309,28 @@ class Prefixed:
         return Measurement(self.first.cell_len + 1, options.max_width)
 
 
+MAX_SHOWN_CHARS = 100_000
+"""The most characters one paragraph, code or HTML block shows in the reading pane.
+
+Wrapping costs about a second per megabyte; a 50 MB single-line "paragraph" would
+freeze the reader for minutes. Past this, the pane says how much is not shown; the
+export still holds every character.
+"""
+
+
+def _clipped(text: Text, palette: Palette) -> RenderableType:
+    """``text``, or its first :data:`MAX_SHOWN_CHARS` and a note of what is left out."""
+    hidden = len(text) - MAX_SHOWN_CHARS
+    if hidden <= 0:
+        return text
+    note = Text(
+        f"… {hidden:,} more characters of this block are not shown here;"
+        " export the section (e) to read them all.",
+        palette.html + Style(italic=True, dim=True),
+    )
+    return Group(text[:MAX_SHOWN_CHARS], note)
+
+
 def _stack(items: Sequence[tuple[RenderableType, int]]) -> Group:
     """Renderables one under another, each after ``gap`` blank lines."""
     out: list[RenderableType] = []
@@ -344,7 +366,7 @@ class _Renderer:
         if isinstance(block, Heading):
             return self._heading(block)
         if isinstance(block, Paragraph):
-            return self._text(block.text, block.unit)
+            return _clipped(self._text(block.text, block.unit), self._palette)
         if isinstance(block, ListBlock):
             return self._list(block, depth)
         if isinstance(block, Quote):
@@ -361,7 +383,7 @@ class _Renderer:
                 return None
             text = Text(show_controls(block.text), self._palette.html, overflow="fold")
             _stylize(text, self._highlights.get(block.unit, ()), self._palette)
-            return text
+            return _clipped(text, self._palette)
         if isinstance(block, Footnotes):
             return self._footnotes(block, depth)
         return None
@@ -404,6 +426,8 @@ class _Renderer:
 
         palette = self._palette
         code = show_controls(block.code)
+        if len(code) > MAX_SHOWN_CHARS:
+            return _clipped(Text(code, palette.html), palette)
         syntax = Syntax(
             code,
             block.language or "text",
