@@ -13,18 +13,39 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from pactreader.parse.document import PREAMBLE_NUMBER, Document, Section
 from pactreader.parse.front_matter import split_front_matter
-from pactreader.parse.inline import inline_spans, title_text
+from pactreader.parse.inline import Inline, Span, inline_spans, title_text
 from pactreader.parse.markdown import block_parser, full_parser
 from pactreader.parse.scan import RawHeading, scan_headings
 from pactreader.parse.slug import SlugRegistry
+from pactreader.parse.words import count_words
 
-# A word is a run of non-space characters holding at least one letter or digit, so
-# list bullets, table rules and "#" marks do not count.
-_WORD = re.compile(r"\S*[^\W_]\S*")
+# Characters at which one of the parser's inline rules may act (escape, code, strike,
+# emphasis, link, image, footnotes, autolink, HTML, entity, line break). Heading text
+# without any of them parses to one plain text run, so it needs no inline parse.
+_INLINE_SYNTAX = re.compile(r"[\\`~*_\[\]!^<&\n]")
+_PLAIN_TEXT_RULES = (
+    (
+        "text",
+        "newline",
+        "escape",
+        "backticks",
+        "strikethrough",
+        "emphasis",
+        "link",
+        "image",
+        "footnote_inline",
+        "footnote_ref",
+        "autolink",
+        "html_inline",
+        "entity",
+    ),
+    ("balance_pairs", "strikethrough", "emphasis", "fragments_join"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,24 +92,37 @@ def find_headings_reference(text: str) -> list[Heading]:
         for position, token in enumerate(tokens)
         if token.type == "heading_open" and token.level == 0 and token.map is not None
     ]
-    return _titled(raw, env)
+    return _titled(raw, env, shortcut=False)
 
 
-def _titled(raw: list[RawHeading], env: dict[str, Any]) -> list[Heading]:
-    """Parse each heading's text inline (with the block pass's references) for its title."""
+def _titled(raw: list[RawHeading], env: dict[str, Any], *, shortcut: bool = True) -> list[Heading]:
+    """Parse each heading's text inline (with the block pass's references) for its title.
+
+    With ``shortcut``, text without inline syntax skips the parser: it would come back
+    as one text run.
+    """
     inline = full_parser()
+    plain = shortcut and _plain_text_is_literal()
     headings: list[Heading] = []
     for heading in raw:
         content = heading.content
-        children = inline.parseInline(content, env)[0].children if content else []
+        if plain and not _INLINE_SYNTAX.search(content):
+            spans: Inline = (Span(content),)
+        else:
+            children = inline.parseInline(content, env)[0].children if content else []
+            spans = inline_spans(children)
         headings.append(
-            Heading(
-                line=heading.line + 1,
-                level=heading.level,
-                title=title_text(inline_spans(children)),
-            )
+            Heading(line=heading.line + 1, level=heading.level, title=title_text(spans))
         )
     return headings
+
+
+@cache
+def _plain_text_is_literal() -> bool:
+    """Whether the parser's inline rules are the ones :data:`_INLINE_SYNTAX` was written for."""
+    inline = full_parser().inline
+    rules = (tuple(inline.ruler.get_active_rules()), tuple(inline.ruler2.get_active_rules()))
+    return rules == _PLAIN_TEXT_RULES
 
 
 def parse_markdown(
@@ -236,4 +270,4 @@ def _build_sections(
 
 
 def _count_words(lines: Sequence[str]) -> int:
-    return sum(len(_WORD.findall(line)) for line in lines)
+    return count_words("\n".join(lines))

@@ -443,6 +443,7 @@ class ScanState(StateBlock):
         """Ports of ``lheading`` then ``paragraph``: one scan serves both when it can."""
         src, bMarks, eMarks, tShift, sCount = self._arrays()
         terminators = self._paragraph_ends
+        starters = terminators.by_start
         old_parent = self.parentType
         self.parentType = "paragraph"
         indent = self.blkIndent
@@ -457,16 +458,29 @@ class ScanState(StateBlock):
             if count - indent > 3:
                 next_line += 1
                 continue
-            if count >= indent:
-                marker = src[start]
-                if (marker == "=" or marker == "-") and not src[start:end].rstrip(" \t").strip(
-                    marker
-                ):
-                    level = 1 if marker == "=" else 2
-                    break
+            marker = src[start]
+            if (
+                count >= indent
+                and (marker == "=" or marker == "-")
+                and not src[start:end].rstrip(" \t").strip(marker)
+            ):
+                level = 1 if marker == "=" else 2
+                break
             if count < 0:
                 next_line += 1
                 continue
+            if marker not in starters:
+                # Most lines: no rule starts with this character; only a table (whose
+                # delimiter row is the next line) could still interrupt.
+                following = next_line + 1
+                first = bMarks[following] + tShift[following]
+                if (
+                    first >= eMarks[following]
+                    or src[first] not in _TABLE_DELIMITER_STARTS
+                    or src.find("|", start, end) < 0
+                ):
+                    next_line += 1
+                    continue
             if self._terminates(terminators, next_line, endLine):
                 break
             next_line += 1
