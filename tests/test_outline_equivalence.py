@@ -18,7 +18,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pactreader.parse.outline import find_headings, find_headings_reference, parse_markdown
+from pactreader.parse.outline import (
+    find_headings,
+    find_headings_reference,
+    parse_markdown,
+    split_lines,
+)
 from pactreader.source import read_source
 from tests.conftest import corpus_documents
 
@@ -436,7 +441,9 @@ def test_scan_equals_markdown_it_on_each_rule(text: str) -> None:
 
 @given(document())
 def test_scan_equals_markdown_it_on_generated_documents(text: str) -> None:
-    assert find_headings(text) == find_headings_reference(text)
+    expected = find_headings_reference(text)
+    assert find_headings(text) == expected
+    assert find_headings(text, split_lines(text)) == expected
 
 
 @given(LINE_SOUP)

@@ -68,16 +68,17 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def find_headings(text: str) -> list[Heading]:
+def find_headings(text: str, lines: Sequence[str] | None = None) -> list[Heading]:
     """Every heading that starts a section, in document order.
 
-    ``text`` must already have its front matter blanked out. The result equals
+    ``text`` must already have its front matter blanked out; ``lines`` may be its
+    :func:`split_lines`, to save splitting it again. The result equals
     :func:`find_headings_reference`'s; the scan is used because it is several times
     faster, and the reference is used whenever the scan declines (an unexpected parser
     configuration).
     """
     env: dict[str, Any] = {}
-    raw = scan_headings(text, env)
+    raw = scan_headings(text, env, lines)
     if raw is None:
         return find_headings_reference(text)
     return _titled(raw, env)
@@ -146,7 +147,7 @@ def parse_markdown(
     front = split_front_matter(lines)
     front_lines = front.line_count if front else 0
     body = "\n" * front_lines + "\n".join(lines[front_lines:]) if front else text
-    headings = find_headings(body)
+    headings = find_headings(body, None if front else lines)
     title = _document_title(front.data if front else None, headings, stem)
     sections = _build_sections(lines, front_lines, headings, title)
     return Document(

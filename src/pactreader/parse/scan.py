@@ -25,7 +25,7 @@ generated hostile documents and on the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -192,12 +192,16 @@ def normalize(text: str) -> str:
     return text
 
 
-def scan_headings(text: str, env: dict[str, Any]) -> list[RawHeading] | None:
+def scan_headings(
+    text: str, env: dict[str, Any], lines: Sequence[str] | None = None
+) -> list[RawHeading] | None:
     """The top-level headings of ``text``, as markdown-it-py's block pass finds them.
 
     ``env`` receives what the block pass records (link references, footnote labels),
-    which inline parsing of heading text needs. Returns None when the configured
-    parser is not the one this port mirrors; the caller then parses for real.
+    which inline parsing of heading text needs. ``lines``, when given, must be
+    ``text`` split on ``\\n`` without the empty string after a final newline; it saves
+    splitting a big text twice. Returns None when the configured parser is not the
+    one this port mirrors; the caller then parses for real.
     """
     setup = _setup()
     if setup is None:
@@ -205,7 +209,7 @@ def scan_headings(text: str, env: dict[str, Any]) -> list[RawHeading] | None:
     src = normalize(text)
     if not src:
         return []
-    state = ScanState(src, setup, env)
+    state = ScanState(src, setup, env, lines if src is text else None)
     state.scan(0, state.lineMax)
     return state.headings
 
@@ -213,7 +217,13 @@ def scan_headings(text: str, env: dict[str, Any]) -> list[RawHeading] | None:
 class ScanState(StateBlock):
     """markdown-it-py's block state plus a token-free port of its block tokenizer."""
 
-    def __init__(self, src: str, setup: _Setup, env: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        src: str,
+        setup: _Setup,
+        env: dict[str, Any],
+        lines: Sequence[str] | None = None,
+    ) -> None:
         # StateBlock.__init__ is not called: it scans the text line by line in Python;
         # the same marks are computed here with whole-string operations.
         self.src = src
@@ -236,7 +246,7 @@ class ScanState(StateBlock):
         self._max_nesting = setup.max_nesting
         self._scrap = Token("scrap", "", 0)
         self.headings: list[RawHeading] = []
-        self._marks(src)
+        self._marks(src, lines)
         self.blkIndent = 0
         self.line = 0
         self.tight = False
@@ -247,14 +257,17 @@ class ScanState(StateBlock):
         self.result = ""
         self._code_enabled = True
 
-    def _marks(self, src: str) -> None:
+    def _marks(self, src: str, given: Sequence[str] | None) -> None:
         """Line begin/end offsets and indentation, exactly as StateBlock computes them."""
-        lines = src.split("\n")
-        if src.endswith("\n"):
-            lines.pop()
-        elif not lines[-1].strip(" \t"):
+        if given is None:
+            lines: Sequence[str] = src.split("\n")
+            if src.endswith("\n"):
+                lines = lines[:-1]
+        else:
+            lines = given
+        if not src.endswith("\n") and not lines[-1].strip(" \t"):
             # A final line of only spaces/tabs and no newline gets no marker.
-            lines.pop()
+            lines = lines[:-1]
         lengths = list(map(len, lines))
         begins = list(accumulate(map((1).__add__, lengths), initial=0))
         begins[-1] = len(src)  # the fake entry past the last line
