@@ -85,6 +85,11 @@ try:
     bench_reader: Any = importlib.import_module("bench_reader")
 except ImportError:
     bench_reader = None
+if bench_reader is not None and not (
+    hasattr(bench_reader, "MEASURES") and hasattr(bench_reader, "measure")
+):
+    print("benchmarks/bench_reader.py lacks MEASURES/measure(): not used", file=sys.stderr)
+    bench_reader = None
 
 
 @dataclass
@@ -187,37 +192,38 @@ class Results:
             self.values.setdefault(key, []).append(value)
 
 
-Job = Callable[[Path, Results], None]
+Job = Callable[[Path, Results, int], None]
+"""Measure one document once, adding to its results; the int is the run number."""
 
 
 def _python(*arguments: str) -> list[str]:
     return [sys.executable, *arguments]
 
 
-def job_floor(path: Path, results: Results) -> None:
+def job_floor(path: Path, results: Results, run: int) -> None:
     sample = run_process(_python(str(PROBE), "floor"), terminal=True, timeout=60)
     results.add("floor", sample.marks.get("first_frame"))
 
 
-def job_parse(path: Path, results: Results) -> None:
+def job_parse(path: Path, results: Results, run: int) -> None:
     sample = run_process(_python(str(PROBE), "parse", str(path)))
     results.add("parse", sample.marks["parse_end"] - sample.marks["parse_start"])
     results.add("parse_rss", sample.rss_mib)
 
 
-def job_outline(path: Path, results: Results) -> None:
+def job_outline(path: Path, results: Results, run: int) -> None:
     sample = run_process(_python("-m", "pactreader", "outline", str(path)))
     results.add("outline", sample.wall)
     results.add("outline_rss", sample.rss_mib)
 
 
-def job_export(path: Path, results: Results) -> None:
+def job_export(path: Path, results: Results, run: int) -> None:
     sample = run_process(_python("-m", "pactreader", "export", str(path)))
     results.add("export", sample.wall)
     results.add("export_rss", sample.rss_mib)
 
 
-def job_viewer(path: Path, results: Results) -> None:
+def job_viewer(path: Path, results: Results, run: int) -> None:
     if "viewer_loaded" in results.over:
         return
     sample = run_process(
@@ -232,10 +238,9 @@ def job_viewer(path: Path, results: Results) -> None:
         results.add("viewer_rss", sample.rss_mib)
 
 
-def job_reader(path: Path, results: Results) -> None:
+def job_reader(path: Path, results: Results, run: int) -> None:
     # READER EXTENSION POINT: benchmarks/bench_reader.py measures the reader when present.
     if bench_reader is not None:
-        run = len(results.values.get("floor", []))
         for key, value in bench_reader.measure(path, run).items():
             results.add(f"reader_{key}", value)
         return
@@ -287,20 +292,29 @@ def reader_rows() -> list[tuple[str, str, str]]:
 # --- running ----------------------------------------------------------------------
 
 
+# The slowest jobs run fewer times, to keep a default run near ten minutes: the viewer
+# (10 s and more a run), and whole-document export of the big documents (a minute).
+MAX_RUNS = {"viewer": 3}
+MAX_BIG_RUNS = {"viewer": 1, "export": 2}
+
+
 def measure(
     documents: dict[str, Path], runs: dict[str, int], jobs: list[tuple[str, Job]]
 ) -> dict[str, Results]:
     """Run every job on every document ``runs`` times, interleaved run by run."""
     results = {label: Results() for label in documents}
     for label, path in documents.items():
+        caps = MAX_BIG_RUNS if _is_big(label) else MAX_RUNS
         for run in range(runs[label]):
             # Rotate the order so no job always runs right after the same neighbour.
             shift = run % len(jobs)
             for name, job in jobs[shift:] + jobs[:shift]:
+                if run >= caps.get(name, runs[label]):
+                    continue
                 if name == "viewer" and _viewer_skipped(label, documents, results):
                     continue
                 began = time.monotonic()
-                job(path, results[label])
+                job(path, results[label], run)
                 print(
                     f"  {label:>6} run {run + 1}/{runs[label]} {name:<8}"
                     f" {time.monotonic() - began:7.2f} s",
@@ -312,6 +326,10 @@ def measure(
         if parse and outline:
             result.values["ratio"] = [statistics.median(outline) / statistics.median(parse)]
     return results
+
+
+def _is_big(label: str) -> bool:
+    return generate.SIZES.get(label, 0) >= generate.SIZES["5MB"]
 
 
 def _viewer_skipped(label: str, documents: dict[str, Path], results: dict[str, Results]) -> bool:
@@ -362,6 +380,51 @@ def table(results: dict[str, Results], rows: list[tuple[str, str, str]]) -> str:
         ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+# The issue's targets, for the largest document (and the sample for the start ratio):
+# (metric key, label, limit, measured from the start floor). Reader keys are the ones
+# bench_reader.measure() is asked to use: first_screen, complete_outline, jump, search.
+TARGETS: list[tuple[str, str, float, bool]] = [
+    ("reader_first_screen", "first screen, after the start floor", 1.0, True),
+    ("reader_complete_outline", "complete outline, after the start floor", 2.0, True),
+    ("reader_jump", "jump to any section", 0.1, False),
+    ("reader_search", "search, keystroke to first match", 0.3, False),
+    ("reader_rss_mib", "peak memory of the reader", 400.0, False),
+    ("outline_rss", "peak memory of `pactreader outline`", 400.0, False),
+    ("ratio", "`pactreader outline` / full markdown-it-py parse", 0.15, False),
+]
+
+
+def targets(results: dict[str, Results]) -> str:
+    """Each target that was measured, against the largest generated document."""
+    sizes = [label for label in results if label in generate.SIZES]
+    lines = ["| target | measured | limit | met |", "|---|---|---|---|"]
+    if sizes:
+        largest = results[sizes[-1]]
+        floor = statistics.median(largest.values.get("floor", [0.0]))
+        for key, label, limit, after_floor in TARGETS:
+            values = largest.values.get(key)
+            if not values:
+                continue
+            value = statistics.median(values) - (floor if after_floor else 0.0)
+            if key == "ratio":
+                shown = f"{value:.3f}"
+            elif key.endswith("rss") or key.endswith("rss_mib"):
+                shown = f"{value:.0f} MiB"
+            else:
+                shown = _seconds(value)
+            met = "yes" if value < limit else "no"
+            unit = " MiB" if "rss" in key else "" if key == "ratio" else " s"
+            lines.append(f"| {sizes[-1]}: {label} | {shown} | < {limit:g}{unit} | {met} |")
+    sample = results.get("sample")
+    if sample and sample.values.get("reader_first_screen") and sample.values.get("floor"):
+        ratio = statistics.median(sample.values["reader_first_screen"]) / statistics.median(
+            sample.values["floor"]
+        )
+        met = "yes" if ratio <= 1.25 else "no"
+        lines.append(f"| sample: first screen / start floor | {ratio:.2f} | <= 1.25 | {met} |")
+    return "\n".join(lines) if len(lines) > 2 else ""
 
 
 def machine() -> list[str]:
@@ -434,10 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         documents["sample"] = SAMPLE
     for label in args.sizes:
         documents[label] = generate.ensure(label)
-    runs = {
-        label: args.big_runs if generate.SIZES.get(label, 0) >= generate.SIZES["5MB"] else args.runs
-        for label in documents
-    }
+    runs = {label: args.big_runs if _is_big(label) else args.runs for label in documents}
     jobs: list[tuple[str, Job]] = [
         ("floor", job_floor),
         ("parse", job_parse),
@@ -463,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
             f"- runs per document: {counts}; harness time {time.monotonic() - began:.0f} s",
             "",
             table(results, rows),
+            "",
+            targets(results),
         ]
     )
     print(text)

@@ -25,6 +25,7 @@ generated hostile documents and on the corpus.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +38,6 @@ from markdown_it.common.utils import mdTrim
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.list import skipBulletListMarker, skipOrderedListMarker
 from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS
 from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
 from markdown_it.token import Token
@@ -90,6 +90,9 @@ _STARTS = {
     "heading": "#",
 }
 _TABLE_DELIMITER_STARTS = "|-:"
+# markdown-it-py's skipOrderedListMarker: 1-9 digits, "." or ")", then a space, a tab
+# or the end of the line.
+_ORDERED_MARKER = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,14 +441,15 @@ class ScanState(StateBlock):
             return False
         # Starting a list after a paragraph has extra conditions.
         after_paragraph = self.parentType == "paragraph" and count >= indent
-        after_marker = skipOrderedListMarker(self, line)
+        src = self.src
+        start = self.bMarks[line] + self.tShift[line]
+        maximum = self.eMarks[line]
+        after_marker = _ordered_marker_end(src, start, maximum)
         if after_marker >= 0:
-            if after_paragraph:
-                start = self.bMarks[line] + self.tShift[line]
-                if int(self.src[start : after_marker - 1]) != 1:
-                    return False
+            if after_paragraph and int(src[start : after_marker - 1]) != 1:
+                return False
         else:
-            after_marker = skipBulletListMarker(self, line)
+            after_marker = _bullet_marker_end(src, start, maximum)
             if after_marker < 0:
                 return False
         return not (after_paragraph and self.skipSpaces(after_marker) >= self.eMarks[line])
@@ -770,10 +774,11 @@ class ScanState(StateBlock):
             and sCount[startLine] < self.blkIndent
         ):
             return False
-        after_marker = skipOrderedListMarker(self, startLine)
+        first = bMarks[startLine] + tShift[startLine]
+        after_marker = _ordered_marker_end(src, first, eMarks[startLine])
         ordered = after_marker >= 0
         if not ordered:
-            after_marker = skipBulletListMarker(self, startLine)
+            after_marker = _bullet_marker_end(src, first, eMarks[startLine])
             if after_marker < 0:
                 return False
         marker = src[after_marker - 1]
@@ -833,12 +838,18 @@ class ScanState(StateBlock):
                 break
             if sCount[startLine] - self.blkIndent >= 4:
                 break
-            if self._terminates(terminators, next_line, endLine):
+            first = bMarks[next_line] + tShift[next_line]
+            maximum = eMarks[next_line]
+            if (
+                first < maximum
+                and src[first] in terminators.by_start
+                and self._terminates(terminators, next_line, endLine)
+            ):
                 break
             if ordered:
-                after_marker = skipOrderedListMarker(self, next_line)
+                after_marker = _ordered_marker_end(src, first, maximum)
             else:
-                after_marker = skipBulletListMarker(self, next_line)
+                after_marker = _bullet_marker_end(src, first, maximum)
             if after_marker < 0:
                 break
             if marker != src[after_marker - 1]:
@@ -847,6 +858,23 @@ class ScanState(StateBlock):
         self.line = next_line
         self.parentType = old_parent
         return True
+
+
+def _ordered_marker_end(src: str, start: int, maximum: int) -> int:
+    """Where an ordered list marker ending at ``start``'s line ends, or -1 if none."""
+    found = _ORDERED_MARKER.match(src, start, maximum)
+    return found.end() if found else -1
+
+
+def _bullet_marker_end(src: str, start: int, maximum: int) -> int:
+    """markdown-it-py's skipBulletListMarker: ``*``, ``-`` or ``+``, then a blank or the end."""
+    if (
+        start < maximum
+        and src[start] in "*-+"
+        and (start + 1 >= maximum or src[start + 1] in " \t")
+    ):
+        return start + 1
+    return -1
 
 
 def _expanded_indent(line: str, shift: int) -> int:
