@@ -106,8 +106,8 @@ class RawHeading:
     """The heading's inline source, exactly as markdown-it-py's ``inline`` token has it."""
 
 
-Check = Callable[[int, int], bool]
-"""A silent rule bound to a scan: ``(line, endLine) -> does such a block start here``."""
+Check = Callable[["ScanState", int, int], bool]
+"""A silent rule: ``(state, line, endLine) -> does such a block start here``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +157,9 @@ class _Setup:
     md: MarkdownIt
     rules: dict[str, Rule]
     max_nesting: int
+    paragraph_ends: _Chain
+    quote_ends: _Chain
+    list_ends: _Chain
 
 
 @cache
@@ -171,17 +174,34 @@ def _setup() -> _Setup | None:
         return None
     rules = dict(zip(names, ruler.getRules(""), strict=True))
     for chain, expected in EXPECTED_CHAINS.items():
-        if tuple(rules_name(rules, fn) for fn in ruler.getRules(chain)) != expected:
+        if tuple(_rule_name(rules, fn) for fn in ruler.getRules(chain)) != expected:
             return None
     md.block = _ScanBlock(ruler)
+    checks: dict[str, Check] = {
+        "fence": ScanState._fence_starts,
+        "blockquote": ScanState._quote_starts,
+        "hr": ScanState._hr_starts,
+        "list": ScanState._list_starts,
+        "heading": ScanState._heading_starts,
+        "footnote_def": _silent(rules["footnote_def"]),
+        "html_block": _silent(rules["html_block"]),
+    }
     return _Setup(
         md=md,
         rules=rules,
         max_nesting=int(md.options["maxNesting"]),
+        paragraph_ends=_Chain.build(checks, EXPECTED_CHAINS["paragraph"]),
+        quote_ends=_Chain.build(checks, EXPECTED_CHAINS["blockquote"]),
+        list_ends=_Chain.build(checks, EXPECTED_CHAINS["list"]),
     )
 
 
-def rules_name(rules: dict[str, Rule], function: Rule) -> str:
+def _silent(rule: Rule) -> Check:
+    """A markdown-it-py rule as a check: called in silent mode, it only answers."""
+    return lambda state, line, end: rule(state, line, end, True)
+
+
+def _rule_name(rules: dict[str, Rule], function: Rule) -> str:
     """The name a rule function is registered under ("?" if none)."""
     return next((name for name, rule in rules.items() if rule is function), "?")
 
@@ -233,19 +253,12 @@ class ScanState(StateBlock):
         self.md = setup.md
         self.env = env
         self.tokens: list[Token] = []
-        self._rules = rules = setup.rules
-        checks: dict[str, Check] = {
-            "fence": self._fence_starts,
-            "blockquote": self._quote_starts,
-            "hr": self._hr_starts,
-            "list": self._list_starts,
-            "heading": self._heading_starts,
-            "footnote_def": lambda line, end: rules["footnote_def"](self, line, end, True),
-            "html_block": lambda line, end: rules["html_block"](self, line, end, True),
-        }
-        self._paragraph_ends = _Chain.build(checks, EXPECTED_CHAINS["paragraph"])
-        self._quote_ends = _Chain.build(checks, EXPECTED_CHAINS["blockquote"])
-        self._list_ends = _Chain.build(checks, EXPECTED_CHAINS["list"])
+        self._rules = setup.rules
+        # Shared with every scan (no bound methods here: a scan holding its own methods
+        # would be a reference cycle, keeping its big line arrays alive until a GC).
+        self._paragraph_ends = setup.paragraph_ends
+        self._quote_ends = setup.quote_ends
+        self._list_ends = setup.list_ends
         self._max_nesting = setup.max_nesting
         self._scrap = Token("scrap", "", 0)
         self.headings: list[RawHeading] = []
@@ -389,7 +402,7 @@ class ScanState(StateBlock):
         checks = chain.by_start.get(src[start])
         if checks is not None:
             for check in checks:
-                if check(line, endLine):
+                if check(self, line, endLine):
                     return True
         return False
 
