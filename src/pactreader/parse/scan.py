@@ -10,11 +10,13 @@ module walks the same block structure without building tokens:
   code, thematic break, list, block quote, table body). It runs on a real
   :class:`~markdown_it.rules_block.StateBlock` (same line marks, same indentation
   bookkeeping, same quirks), so the port can be read side by side with the original.
-* Questions that are rare or intricate are answered by markdown-it-py itself, called on
-  the same state: every "can this line interrupt a paragraph / quote / list?" check
-  (the real rules in silent mode, reached only for lines whose first character could
-  start such a block), and whole blocks that begin with ``[`` (footnote and link
-  reference definitions, whose labels heading text may use) or ``<`` (HTML blocks).
+* Whether a line may interrupt a paragraph, a block quote's lazy lines or a list is
+  asked only when the line's first character could start such a block. The common
+  checks (fence, quote, rule, list item, ATX heading) are ported too; the rare or
+  intricate ones are answered by markdown-it-py's own rules in silent mode, called on
+  the same state (table heads, footnote definitions, HTML blocks), and so are whole
+  blocks that begin with ``[`` (footnote and link reference definitions, whose labels
+  heading text may use) or ``<`` (HTML blocks).
 * It only runs when the parser is configured exactly as it was written for (the same
   rules in the same order, the same options); otherwise :func:`scan_headings` returns
   None and the caller uses the reference parse.
@@ -874,7 +876,7 @@ class ScanState(StateBlock):
 
 
 def _ordered_marker_end(src: str, start: int, maximum: int) -> int:
-    """Where an ordered list marker ending at ``start``'s line ends, or -1 if none."""
+    """Where an ordered list marker starting at ``start`` ends, or -1 if there is none."""
     found = _ORDERED_MARKER.match(src, start, maximum)
     return found.end() if found else -1
 
