@@ -17,9 +17,10 @@ module walks the same block structure without building tokens:
   the same state (table heads, footnote definitions, HTML blocks), and so are whole
   blocks that begin with ``[`` (footnote and link reference definitions, whose labels
   heading text may use) or ``<`` (HTML blocks).
-* It only runs when the parser is configured exactly as it was written for (the same
-  rules in the same order, the same options); otherwise :func:`scan_headings` returns
-  None and the caller uses the reference parse.
+* It only runs when markdown-it-py is a release it was checked against and the parser
+  is configured exactly as it was written for (the same rules in the same order, the
+  same options); otherwise :func:`scan_headings` returns None and the caller uses the
+  reference parse.
 
 tests/test_outline_equivalence.py proves the result equals markdown-it-py's on
 generated hostile documents and on the corpus.
@@ -35,18 +36,32 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
+import markdown_it
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import mdTrim
+from markdown_it.common import utils as _markdown_utils
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS
 from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
 from markdown_it.token import Token
 
 from pactreader.parse.markdown import new_parser
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
+
+# How markdown-it-py trims heading text and table rows: its own CommonMark set where it
+# has one (4.1 and later), Python's str.strip before.
+mdTrim: Callable[[str], str] = getattr(_markdown_utils, "mdTrim", str.strip)
+# markdown-it-py 4 stops a table that would need too many empty cells filled in.
+MAX_AUTOCOMPLETED_CELLS: int | None
+try:
+    from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS
+except ImportError:  # markdown-it-py 3
+    MAX_AUTOCOMPLETED_CELLS = None
+
+# The markdown-it-py releases whose block rules this port was checked against (3.0.0,
+# 4.0.0 and 4.3.0 pass tests/test_outline_equivalence.py); others use the reference.
+VERIFIED_VERSIONS = ("3.", "4.")
 
 # The block rules this port mirrors, in markdown-it-py's order. Any other
 # configuration (a plugin added, a rule disabled) falls back to the reference parse.
@@ -167,6 +182,8 @@ class _Setup:
 @cache
 def _setup() -> _Setup | None:
     """Resolve the rules, or None when the parser is not the one this port mirrors."""
+    if not markdown_it.__version__.startswith(VERIFIED_VERSIONS):
+        return None
     md = new_parser()
     ruler = md.block.ruler
     names = tuple(ruler.get_active_rules())
@@ -664,9 +681,10 @@ class ScanState(StateBlock):
                 break
             if sCount[next_line] - indent >= 4:
                 break
-            autocompleted += column_count - _column_count(text)
-            if autocompleted > MAX_AUTOCOMPLETED_CELLS:
-                break
+            if MAX_AUTOCOMPLETED_CELLS is not None:
+                autocompleted += column_count - _column_count(text)
+                if autocompleted > MAX_AUTOCOMPLETED_CELLS:
+                    break
             next_line += 1
         self.parentType = old_parent
         self.line = next_line
