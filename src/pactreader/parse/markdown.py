@@ -13,10 +13,15 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
 
+def new_parser() -> MarkdownIt:
+    """A new parser with pactreader's rules: the one recipe every parser here follows."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin)
+
+
 @cache
 def full_parser() -> MarkdownIt:
     """The parser for rendering: block and inline rules."""
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin)
+    return new_parser()
 
 
 @cache
@@ -25,6 +30,6 @@ def block_parser() -> MarkdownIt:
 
     Heading text is parsed inline afterwards, for the headings alone.
     """
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin)
+    parser = new_parser()
     parser.disable("inline")
     return parser

@@ -1,8 +1,11 @@
-"""Build the section tree from markdown-it-py's block tokens.
+"""Build the section tree from the document's top-level headings.
 
-Only the block pass runs over the whole document; inline parsing is done for heading
-text alone. A heading starts a section when markdown-it-py emits it at nesting level
+A heading starts a section when markdown-it-py's block pass emits it at nesting level
 0, which is exactly "not inside a list item, block quote or code" in CommonMark terms.
+:func:`find_headings` gets that list from :mod:`pactreader.parse.scan`, a token-free
+port of the block pass (several times faster on big documents);
+:func:`find_headings_reference` runs markdown-it-py itself and is what tests compare
+against. Inline parsing is done for heading text alone.
 """
 
 from __future__ import annotations
@@ -10,17 +13,39 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from pactreader.parse.document import PREAMBLE_NUMBER, Document, Section
 from pactreader.parse.front_matter import split_front_matter
-from pactreader.parse.inline import inline_spans, title_text
+from pactreader.parse.inline import Inline, Span, inline_spans, title_text
 from pactreader.parse.markdown import block_parser, full_parser
+from pactreader.parse.scan import RawHeading, scan_headings
 from pactreader.parse.slug import SlugRegistry
+from pactreader.parse.words import count_words
 
-# A word is a run of non-space characters holding at least one letter or digit, so
-# list bullets, table rules and "#" marks do not count.
-_WORD = re.compile(r"\S*[^\W_]\S*")
+# Characters at which one of the parser's inline rules may act (escape, code, strike,
+# emphasis, link, image, footnotes, autolink, HTML, entity, line break). Heading text
+# without any of them parses to one plain text run, so it needs no inline parse.
+_INLINE_SYNTAX = re.compile(r"[\\`~*_\[\]!^<&\n]")
+_PLAIN_TEXT_RULES = (
+    (
+        "text",
+        "newline",
+        "escape",
+        "backticks",
+        "strikethrough",
+        "emphasis",
+        "link",
+        "image",
+        "footnote_inline",
+        "footnote_ref",
+        "autolink",
+        "html_inline",
+        "entity",
+    ),
+    ("balance_pairs", "strikethrough", "emphasis", "fragments_join"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,28 +68,62 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def find_headings(text: str) -> list[Heading]:
+def find_headings(text: str, lines: Sequence[str] | None = None) -> list[Heading]:
     """Every heading that starts a section, in document order.
 
-    ``text`` must already have its front matter blanked out.
+    ``text`` must already have its front matter blanked out; ``lines`` may be its
+    :func:`split_lines`, to save splitting it again. The result equals
+    :func:`find_headings_reference`'s; the scan is used because it is several times
+    faster, and the reference is used whenever the scan declines (an unexpected parser
+    configuration).
     """
     env: dict[str, Any] = {}
+    raw = scan_headings(text, env, lines)
+    if raw is None:
+        return find_headings_reference(text)
+    return _titled(raw, env)
+
+
+def find_headings_reference(text: str) -> list[Heading]:
+    """:func:`find_headings` by markdown-it-py's own block pass: the reference."""
+    env: dict[str, Any] = {}
     tokens = block_parser().parse(text, env)
+    raw = [
+        RawHeading(token.map[0], int(token.tag[1]), tokens[position + 1].content)
+        for position, token in enumerate(tokens)
+        if token.type == "heading_open" and token.level == 0 and token.map is not None
+    ]
+    return _titled(raw, env, shortcut=False)
+
+
+def _titled(raw: list[RawHeading], env: dict[str, Any], *, shortcut: bool = True) -> list[Heading]:
+    """Parse each heading's text inline (with the block pass's references) for its title.
+
+    With ``shortcut``, text without inline syntax skips the parser: it would come back
+    as one text run.
+    """
     inline = full_parser()
+    plain = shortcut and _plain_text_is_literal()
     headings: list[Heading] = []
-    for position, token in enumerate(tokens):
-        if token.type != "heading_open" or token.level != 0 or token.map is None:
-            continue
-        content = tokens[position + 1].content
-        children = inline.parseInline(content, env)[0].children if content else []
+    for heading in raw:
+        content = heading.content
+        if plain and not _INLINE_SYNTAX.search(content):
+            spans: Inline = (Span(content),)
+        else:
+            children = inline.parseInline(content, env)[0].children if content else []
+            spans = inline_spans(children)
         headings.append(
-            Heading(
-                line=token.map[0] + 1,
-                level=int(token.tag[1]),
-                title=title_text(inline_spans(children)),
-            )
+            Heading(line=heading.line + 1, level=heading.level, title=title_text(spans))
         )
     return headings
+
+
+@cache
+def _plain_text_is_literal() -> bool:
+    """Whether the parser's inline rules are the ones :data:`_INLINE_SYNTAX` was written for."""
+    inline = full_parser().inline
+    rules = (tuple(inline.ruler.get_active_rules()), tuple(inline.ruler2.get_active_rules()))
+    return rules == _PLAIN_TEXT_RULES
 
 
 def parse_markdown(
@@ -88,7 +147,7 @@ def parse_markdown(
     front = split_front_matter(lines)
     front_lines = front.line_count if front else 0
     body = "\n" * front_lines + "\n".join(lines[front_lines:]) if front else text
-    headings = find_headings(body)
+    headings = find_headings(body, None if front else lines)
     title = _document_title(front.data if front else None, headings, stem)
     sections = _build_sections(lines, front_lines, headings, title)
     return Document(
@@ -212,4 +271,4 @@ def _build_sections(
 
 
 def _count_words(lines: Sequence[str]) -> int:
-    return sum(len(_WORD.findall(line)) for line in lines)
+    return count_words("\n".join(lines))
