@@ -63,13 +63,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical():
             yield Label(Text(f"Export {self._heading}"), classes="title")
             yield Label("Save to")
-            yield Input(str(Path.cwd() / f"{self._stem}{SUFFIXES[self._format]}"), id="path")
+            yield Input(
+                str(Path.cwd() / f"{self._stem}{SUFFIXES[self._format]}"), id="path", compact=True
+            )
             yield Label("Format")
             with RadioSet(id="format"):
                 for name in EXPORT_FORMATS:
                     yield RadioButton(_LABELS[name], value=name == self._format, name=name)
             yield Label("Wrap width (0 = no wrapping)")
-            yield Input(str(self._width), type="integer", id="width")
+            yield Input(str(self._width), type="integer", id="width", compact=True)
             yield Label("", id="error")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
