@@ -54,3 +54,26 @@ async def test_a_giant_paragraph_says_what_it_does_not_show(tmp_path: Path) -> N
         shown = " ".join(" ".join(app.reading.render_line(y).text.split()) for y in range(30))
         # 300,000 characters less the trailing space, 100,000 of them shown.
         assert "199,999 more characters of this block are not shown here" in shown
+
+
+async def test_a_table_too_wide_for_a_grid_shows_records(tmp_path: Path) -> None:
+    path = tmp_path / "wide.md"
+    path.write_text(SHAPES["wide-table"], encoding="utf-8")
+    app = ReaderApp(load_document(str(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = "\n".join(app.reading.render_line(y).text for y in range(30))
+        assert "A table of 1,000 columns, shown row by row:" in shown
+        assert "c0: x" in shown and "c1: x" in shown
+
+
+async def test_a_huge_section_is_parsed_in_part_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "huge.md"
+    path.write_text("# Huge\n\n" + "a line of text\n\n" * 150_000, encoding="utf-8")
+    app = ReaderApp(load_document(str(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        shown = " ".join(" ".join(app.reading.render_line(y).text.split()) for y in range(30))
+        assert "more characters of this section are not shown here" in shown

@@ -128,14 +128,26 @@ class Footnotes:
 # the two never disagree about which text a match is in. "line" is the block's first
 # source line (1-based, in the document).
 
-Block = Heading | Paragraph | ListBlock | Quote | Code | Table | Rule | Html | Footnotes
+
+@dataclass(frozen=True, slots=True)
+class Truncated:
+    """Stands for the rest of a section too large to parse for a view."""
+
+    hidden_chars: int
+
+
+Block = Heading | Paragraph | ListBlock | Quote | Code | Table | Rule | Html | Footnotes | Truncated
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 
 
 def section_blocks(
-    document: Document, section: Section | None, *, subtree: bool = True
+    document: Document,
+    section: Section | None,
+    *,
+    subtree: bool = True,
+    max_chars: int | None = None,
 ) -> list[Block]:
     """Parse one section (with its subsections unless told otherwise) into blocks.
 
@@ -143,6 +155,10 @@ def section_blocks(
     which is far cheaper than section by section when there are thousands of them.
     Link reference and footnote definitions that live elsewhere in the document are
     appended to the parse so references resolve as they would in a full parse.
+
+    ``max_chars`` bounds the work for a view: only the section's lines up to about that
+    many characters are parsed, and a :class:`Truncated` block says what was left out.
+    Units and lines of what is parsed are the same as in the full parse.
     """
     if section is None:
         first, last, index = document.front_matter_lines + 1, document.line_count, 0
@@ -150,6 +166,10 @@ def section_blocks(
         first = section.start_line
         last = section.subtree_end_line if subtree else section.end_line
         index = section.index
+    hidden = 0
+    if max_chars is not None:
+        kept, hidden = _lines_within(document, first, last, max_chars)
+        last = first + kept - 1
     text = document.source_lines(first, last)
     extra = foreign_definitions(document, text, first, last)
     if extra:
@@ -160,7 +180,23 @@ def section_blocks(
             break
         starts[candidate.start_line] = candidate.index
     tokens = full_parser().parse(text, {})
-    return _Builder(tokens, first, starts).blocks()
+    blocks = _Builder(tokens, first, starts).blocks()
+    if hidden:
+        blocks.append(Truncated(hidden))
+    return blocks
+
+
+def _lines_within(document: Document, first: int, last: int, budget: int) -> tuple[int, int]:
+    """How many lines from ``first`` fit in ``budget`` characters, and the characters left."""
+    used = 0
+    line = first
+    while line <= last and used <= budget:
+        used += len(document.lines[line - 1]) + 1
+        line += 1
+    if line > last:
+        return last - first + 1, 0
+    rest = sum(len(document.lines[n - 1]) + 1 for n in range(line, last + 1))
+    return line - first, rest
 
 
 def markdown_blocks(text: str) -> list[Block]:

@@ -39,6 +39,7 @@ from pactreader.parse.blocks import (
     Quote,
     Rule,
     Table,
+    Truncated,
     section_blocks,
 )
 from pactreader.parse.document import Document, Section
@@ -192,7 +193,7 @@ def section_parts(
         highlights: Ranges to highlight, keyed by the units of this section's own
             parse (``section_blocks(document, section, subtree=False)``).
     """
-    blocks = section_blocks(document, section, subtree=False)
+    blocks = section_blocks(document, section, subtree=False, max_chars=MAX_SECTION_CHARS)
     renderer = _Renderer(document, palette, highlights or {})
     parts: list[Part] = []
     for block in blocks:
@@ -309,6 +310,16 @@ class Prefixed:
         return Measurement(self.first.cell_len + 1, options.max_width)
 
 
+MAX_SECTION_CHARS = 2_000_000
+"""The most source characters of one section the reading pane parses.
+
+markdown-it-py parses about 2 MB a second; a 100 MB section (say, ten thousand list
+levels) would freeze the reader for a minute. The rest is announced, and exported.
+"""
+
+MAX_GRID_COLUMNS = 40
+"""Tables wider than this are shown as labelled records instead of a grid."""
+
 MAX_SHOWN_CHARS = 100_000
 """The most characters one paragraph, code or HTML block shows in the reading pane.
 
@@ -386,6 +397,12 @@ class _Renderer:
             return _clipped(text, self._palette)
         if isinstance(block, Footnotes):
             return self._footnotes(block, depth)
+        if isinstance(block, Truncated):
+            return Text(
+                f"… {block.hidden_chars:,} more characters of this section are not shown"
+                " here; export the section (e) to read them all.",
+                self._palette.html + Style(italic=True, dim=True),
+            )
         return None
 
     def _heading(self, block: Heading) -> RenderableType:
@@ -446,6 +463,8 @@ class _Renderer:
         palette = self._palette
         if not table.header:
             return None
+        if len(table.header) > MAX_GRID_COLUMNS:
+            return self._records(table)
         grid = RichTable(
             box=box.ROUNDED,
             border_style=palette.table_border,
@@ -469,6 +488,27 @@ class _Renderer:
                 )
             )
         return grid
+
+    def _records(self, table: Table) -> RenderableType:
+        """A table too wide for any terminal grid: one labelled record per row.
+
+        Rich lays out a grid in time that grows with columns times rows; a thousand
+        columns took seconds and could never be read at terminal width anyway.
+        """
+        palette = self._palette
+        items: list[tuple[RenderableType, int]] = [
+            (Text(f"A table of {len(table.header):,} columns, shown row by row:", palette.muted), 0)
+        ]
+        for row_number, row in enumerate(table.rows, start=1):
+            lines: list[tuple[RenderableType, int]] = []
+            for column, cell in enumerate(row):
+                label = self._text(table.header[column], table.cell_unit(0, column))
+                label.stylize(palette.table_header)
+                label.append(": ")
+                label.append_text(self._text(cell, table.cell_unit(row_number, column)))
+                lines.append((label, 0))
+            items.append((_stack(lines), 1))
+        return _stack(items)
 
     def _footnotes(self, block: Footnotes, depth: int) -> RenderableType:
         palette = self._palette
