@@ -21,9 +21,8 @@ SHAPES = {
     + "|".join(f"c{i}" for i in range(1_000))
     + "|\n|"
     + "---|" * 1_000
-    + "\n|"
-    + "|".join("x" for _ in range(1_000))
-    + "|\n",
+    + "\n"
+    + ("|" + "|".join("x" for _ in range(1_000)) + "|\n") * 4,
     "many-headings": "".join(f"{'#' * (1 + i % 4)} H{i}\n\ntext {i}\n\n" for i in range(20_000)),
     "long-line": "word " * 400_000 + "\n",
 }
@@ -65,6 +64,10 @@ async def test_a_table_too_wide_for_a_grid_shows_records(tmp_path: Path) -> None
         shown = "\n".join(app.reading.render_line(y).text for y in range(30))
         assert "A table of 1,000 columns, shown row by row:" in shown
         assert "c0: x" in shown and "c1: x" in shown
+        await pilot.press("G")
+        await pilot.pause()
+        shown = " ".join(" ".join(app.reading.render_line(y).text.split()) for y in range(30))
+        assert "2 more rows not shown here" in shown
 
 
 async def test_a_huge_section_is_parsed_in_part_and_says_so(tmp_path: Path) -> None:

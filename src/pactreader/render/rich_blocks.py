@@ -320,6 +320,9 @@ levels) would freeze the reader for a minute. The rest is announced, and exporte
 MAX_GRID_COLUMNS = 40
 """Tables wider than this are shown as labelled records instead of a grid."""
 
+MAX_RECORD_CELLS = 2_000
+"""The most cells a records view shows before it announces the rows left out."""
+
 MAX_SHOWN_CHARS = 100_000
 """The most characters one paragraph, code or HTML block shows in the reading pane.
 
@@ -499,7 +502,9 @@ class _Renderer:
         items: list[tuple[RenderableType, int]] = [
             (Text(f"A table of {len(table.header):,} columns, shown row by row:", palette.muted), 0)
         ]
-        for row_number, row in enumerate(table.rows, start=1):
+        columns = len(table.header)
+        shown_rows = max(1, MAX_RECORD_CELLS // columns)
+        for row_number, row in enumerate(table.rows[:shown_rows], start=1):
             lines: list[tuple[RenderableType, int]] = []
             for column, cell in enumerate(row):
                 label = self._text(table.header[column], table.cell_unit(0, column))
@@ -508,6 +513,10 @@ class _Renderer:
                 label.append_text(self._text(cell, table.cell_unit(row_number, column)))
                 lines.append((label, 0))
             items.append((_stack(lines), 1))
+        hidden = len(table.rows) - shown_rows
+        if hidden > 0:
+            note = f"… {hidden:,} more rows not shown here; export the section (e) to read them."
+            items.append((Text(note, palette.html + Style(italic=True, dim=True)), 1))
         return _stack(items)
 
     def _footnotes(self, block: Footnotes, depth: int) -> RenderableType:
