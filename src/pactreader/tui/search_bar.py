@@ -1,0 +1,429 @@
+"""The search bar: ``/`` opens it under the reading pane, and it searches as you type.
+
+Every keystroke compiles a new query (smart case; plain text unless Ctrl+R turned on
+regular expressions) and starts a thread worker that first finds the match after the
+anchor (so it can be shown at once, however large the document) and then counts the
+matches section by section, reporting as it goes. The next keystroke cancels it:
+the worker checks between sections. ``n``/``N`` (Enter/Shift+Enter here) look for the
+next or previous match in a worker too, since it may lie megabytes away.
+
+Highlights are never computed for the whole document: the reading pane asks
+:meth:`SearchBar.highlights_for` for each section it renders, and only those sections
+are searched (the core caches them per query). The bar talks to the panes only
+through messages to the app: :class:`~pactreader.tui.messages.HighlightsChanged`,
+:class:`~pactreader.tui.messages.ShowMatch` and
+:class:`~pactreader.tui.messages.MatchCountsChanged`.
+
+The query and the matched text are data: they reach the screen only as
+:class:`rich.text.Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
+from textual.worker import get_current_worker
+
+from pactreader.errors import UsageError
+from pactreader.parse.document import Document
+from pactreader.render.rich_blocks import Highlights
+from pactreader.render.safety import safe_title
+from pactreader.search import (
+    Match,
+    PatternTooSlow,
+    Query,
+    compile_query,
+    match_counts,
+    prepare,
+    search_from,
+    section_matches,
+)
+from pactreader.tui.messages import (
+    CountProgress,
+    FirstMatchFound,
+    HighlightsChanged,
+    MatchCountsChanged,
+    SearchClosed,
+    SearchFailed,
+    ShowMatch,
+    StepFound,
+)
+from pactreader.tui.search_state import Position, SearchSession, position_of, went_round
+
+PATTERN_TIMEOUT = 0.25
+"""Seconds a regular expression may spend on one block of text before it is "too slow"."""
+
+REPORT_INTERVAL = 0.1
+"""Seconds between two progress reports of the count: often enough to feel live."""
+
+
+class SearchBar(Horizontal):
+    """A one-line bar: ``/``, the query, "match 3 of 41" and the regex and case indicators."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the input would take Enter as "submit" first.
+        Binding("enter", "next_match", "Next match", priority=True, id="search.next"),
+        Binding("down", "next_match", "Next match", show=False, id="search.next_down"),
+        Binding("shift+enter,up", "previous_match", "Previous match", id="search.previous"),
+        Binding("ctrl+r", "toggle_regex", "Regex on/off", id="search.regex"),
+        Binding("escape", "close", "Close search", id="search.close"),
+    ]
+
+    DEFAULT_CSS = """
+    SearchBar {
+        display: none;
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        & > #search-prompt { width: 2; color: $text-accent; text-style: bold; }
+        & > Input { width: 1fr; }
+        & > #search-status { width: auto; padding: 0 1; color: $text-muted; }
+        & > #search-status.-error { color: $text-error; }
+        & > #search-mode { width: auto; }
+        & > .search-bar--on { color: $text-accent; text-style: bold; }
+        & > .search-bar--off { color: $text-disabled; }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-bar--on", "search-bar--off"}
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.is_regex = False
+        """Read the query as a regular expression (Ctrl+R)."""
+        self._session: SearchSession | None = None
+        self._error: str | None = None
+        self._anchor: Position = (0, 0, 0)
+        self._stepping = False
+        self._queued_steps: list[bool] = []
+        """Steps asked for while one was running: True for backward."""
+
+    def compose(self) -> ComposeResult:
+        """Prompt, query, status, mode."""
+        yield Label("/", id="search-prompt")
+        yield Input(placeholder="search", compact=True, id="search-input")
+        yield Label("", id="search-status", markup=False)
+        yield Label("", id="search-mode", markup=False)
+
+    def on_mount(self) -> None:
+        """Do the document's one-off search preparation before the first keystroke needs it."""
+        self._prepare()
+        self._show_status()
+
+    @property
+    def input(self) -> Input:
+        """Where the query is typed."""
+        return self.query_one("#search-input", Input)
+
+    @property
+    def active(self) -> bool:
+        """Whether the bar is open (with a query or not)."""
+        return bool(self.display)
+
+    @property
+    def session(self) -> SearchSession | None:
+        """The search of the current query (None: no query, or an invalid one)."""
+        return self._session
+
+    @property
+    def error(self) -> str | None:
+        """Why the query cannot be searched (invalid or too slow), shown in the bar."""
+        return self._error
+
+    # ----------------------------------------------------------------- opening and closing
+
+    def open(self, anchor: tuple[int, int]) -> None:
+        """Show the bar with the focus in it; a new query searches from ``anchor``.
+
+        Args:
+            anchor: ``(section, unit)`` the reader is looking at.
+        """
+        section, unit = anchor
+        self._anchor = (max(section, 0), unit, 0)
+        self.display = True
+        self.input.focus()
+        self.input.select_all()
+
+    def action_close(self) -> None:
+        """Stop searching, clear the highlights and the counts, hide the bar."""
+        self._cancel()
+        had_focus = self.input.has_focus
+        had_counts = bool(self._session and self._session.counts)
+        self._session = None
+        self._error = None
+        self.display = False
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
+        self._show_status()
+        self.post_message(HighlightsChanged(None))
+        if had_counts:
+            self.post_message(MatchCountsChanged({}, None))
+        self.post_message(SearchClosed(had_focus))
+
+    # ----------------------------------------------------------------- the query
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self) -> None:
+        self._restart()
+
+    def action_toggle_regex(self) -> None:
+        """Read the query as a regular expression, or as plain text again."""
+        self.is_regex = not self.is_regex
+        self._restart()
+
+    def _restart(self) -> None:
+        """Search for what the input holds now, from the anchor."""
+        self._cancel()
+        old = self._session
+        self._session = None
+        self._error = None
+        text = self.input.value
+        if text:
+            try:
+                query = compile_query(text, is_regex=self.is_regex, timeout=PATTERN_TIMEOUT)
+            except UsageError as error:
+                self._error = str(error)
+            else:
+                self._session = SearchSession(query, self._anchor)
+                self._search(query, self._anchor)
+        self.input.set_class(self._error is not None, "-invalid")
+        self._show_status()
+        self.post_message(HighlightsChanged(None))
+        if old is not None and old.counts:
+            self.post_message(MatchCountsChanged({}, None))
+
+    def _cancel(self) -> None:
+        self.workers.cancel_group(self, "search")
+        self.workers.cancel_group(self, "step")
+        self._stepping = False
+        self._queued_steps.clear()
+
+    # ----------------------------------------------------------------- workers
+
+    @work(thread=True, group="prepare")
+    def _prepare(self) -> None:
+        prepare(self.document)
+        gc.freeze()  # the document is immutable: spare the collector from walking it
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: Query, anchor: Position) -> None:
+        """Find the first match after ``anchor``, then count every match."""
+        worker = get_current_worker()
+        section, unit, offset = anchor
+        try:
+            first = next(search_from(self.document, query, section, unit=unit, offset=offset), None)
+            if worker.is_cancelled:
+                return
+            self.post_message(FirstMatchFound(query, first))
+            if first is None:
+                self.post_message(CountProgress(query, (), len(self.document.sections), True))
+                return
+            found: list[tuple[int, int]] = []
+            reported = time.monotonic()
+            for index, count in match_counts(self.document, query):
+                if worker.is_cancelled:
+                    return
+                if count:
+                    found.append((index, count))
+                if time.monotonic() - reported >= REPORT_INTERVAL:
+                    self.post_message(CountProgress(query, tuple(found), index + 1, False))
+                    found = []
+                    reported = time.monotonic()
+            self.post_message(CountProgress(query, tuple(found), len(self.document.sections), True))
+            gc.freeze()  # the sections parsed for the count stay: no need to scan them again
+        except PatternTooSlow as error:
+            if not worker.is_cancelled:
+                self.post_message(SearchFailed(query, str(error)))
+
+    @work(thread=True, exclusive=True, group="step")
+    def _step(self, query: Query, start: Position, backward: bool, inclusive: bool) -> None:
+        """Find the match after (or before) ``start``, wrapping at the ends."""
+        worker = get_current_worker()
+        section, unit, offset = start
+        if not backward and not inclusive:
+            offset += 1
+        try:
+            found = next(
+                search_from(
+                    self.document, query, section, unit=unit, offset=offset, backward=backward
+                ),
+                None,
+            )
+        except PatternTooSlow as error:
+            if not worker.is_cancelled:
+                self.post_message(SearchFailed(query, str(error)))
+            return
+        if worker.is_cancelled:
+            return
+        wrapped = found is not None and went_round(
+            position_of(found), start, backward=backward, inclusive=inclusive
+        )
+        self.post_message(StepFound(query, found, wrapped, backward))
+
+    # ----------------------------------------------------------------- worker reports
+
+    def _is_current(self, query: Query) -> SearchSession | None:
+        session = self._session
+        return session if session is not None and session.query is query else None
+
+    @on(FirstMatchFound)
+    def _first_found(self, message: FirstMatchFound) -> None:
+        message.stop()
+        session = self._is_current(message.query)
+        if session is None:
+            return
+        session.answered = True
+        self._make_current(session, message.match)
+
+    @on(StepFound)
+    def _step_found(self, message: StepFound) -> None:
+        message.stop()
+        session = self._is_current(message.query)
+        if session is None:
+            return
+        self._stepping = False
+        if message.match is not None:
+            session.answered = True
+            session.anchor = position_of(message.match)
+            if message.wrapped:
+                where = "bottom" if message.backward else "top"
+                self.notify(f"Search wrapped to the {where}", timeout=2, markup=False)
+        self._make_current(session, message.match)
+        if self._queued_steps:
+            self._start_step(session, self._queued_steps.pop(0))
+
+    @on(CountProgress)
+    def _count_progress(self, message: CountProgress) -> None:
+        message.stop()
+        session = self._is_current(message.query)
+        if session is None:
+            return
+        changed = session.add_counts(message.counts, message.counted, done=message.done)
+        if changed:
+            self.post_message(MatchCountsChanged(session.counts, frozenset(changed)))
+        self._show_status()
+
+    @on(SearchFailed)
+    def _search_failed(self, message: SearchFailed) -> None:
+        message.stop()
+        session = self._is_current(message.query)
+        if session is None:
+            return
+        self._fail(session, message.error)
+
+    def _fail(self, session: SearchSession, error: str) -> None:
+        """The pattern is too slow: stop, say so, and take its highlights away."""
+        self._cancel()
+        session.failed = True
+        self._session = None
+        self._error = error
+        self.input.set_class(True, "-invalid")
+        self._show_status()
+        self.post_message(HighlightsChanged(None))
+        if session.counts:
+            self.post_message(MatchCountsChanged({}, None))
+
+    def _make_current(self, session: SearchSession, match: Match | None) -> None:
+        previous = session.current
+        session.current = match
+        self._show_status()
+        changed = frozenset(m.section for m in (previous, match) if m is not None)
+        if changed:
+            self.post_message(HighlightsChanged(changed))
+        if match is not None:
+            self.post_message(ShowMatch(match.section, match.unit))
+
+    # ----------------------------------------------------------------- stepping
+
+    def action_next_match(self) -> None:
+        """Go to the next match, wrapping at the end of the document."""
+        self.step(backward=False)
+
+    def action_previous_match(self) -> None:
+        """Go to the previous match, wrapping at the top of the document."""
+        self.step(backward=True)
+
+    def step(self, *, backward: bool, start: tuple[int, int] | None = None) -> None:
+        """Go to the next (or previous) match.
+
+        Args:
+            backward: Go to the previous match instead.
+            start: ``(section, unit)`` to look from instead of the current match (the
+                reader scrolled away from it: the step starts from what is on screen).
+        """
+        session = self._session
+        if session is None:
+            if self._error is None:
+                self.notify("Nothing to search for: press / and type", timeout=2, markup=False)
+            return
+        if self._stepping:
+            self._queued_steps.append(backward)
+            return
+        origin = None if start is None else (max(start[0], 0), start[1], 0)
+        self._start_step(session, backward, origin)
+
+    def _start_step(
+        self, session: SearchSession, backward: bool, origin: Position | None = None
+    ) -> None:
+        current = session.current
+        if origin is not None:
+            position, inclusive = origin, True
+        elif current is None:
+            position, inclusive = session.anchor, True
+        else:
+            position, inclusive = position_of(current), False
+        self._stepping = True
+        self._step(session.query, position, backward, inclusive)
+
+    # ----------------------------------------------------------------- highlights
+
+    def highlights_for(self, index: int) -> Highlights | None:
+        """The highlights of section ``index`` for the reading pane (None: nothing to paint).
+
+        Called while the pane renders: a pattern that proves too slow here only
+        schedules the failure, so no message is sent from inside a render.
+        """
+        session = self._session
+        if session is None or session.failed:
+            return None
+        try:
+            matches = section_matches(self.document, index, session.query)
+        except PatternTooSlow as error:
+            session.failed = True
+            self.call_later(self._fail, session, str(error))
+            return None
+        return session.highlights(index, matches) if matches else None
+
+    # ----------------------------------------------------------------- status
+
+    def _show_status(self) -> None:
+        status = self.query_one("#search-status", Label)
+        status.set_class(self._error is not None, "-error")
+        session = self._session
+        if self._error is not None:
+            text = self._error
+        elif session is None:
+            text = "type to search · Enter next · Shift+Enter previous · Ctrl+R regex"
+        else:
+            position = None
+            if session.current is not None and session.counted > session.current.section:
+                matches = section_matches(self.document, session.current.section, session.query)
+                position = matches.index(session.current)
+            text = session.status(position)
+        status.update(Text(safe_title(text), no_wrap=True, overflow="ellipsis"))
+        case = session is not None and session.query.case_sensitive
+        on = self.get_component_rich_style("search-bar--on")
+        off = self.get_component_rich_style("search-bar--off")
+        mode = Text.assemble(
+            ("regex", on if self.is_regex else off), " ", ("case", on if case else off)
+        )
+        self.query_one("#search-mode", Label).update(mode)
