@@ -60,7 +60,7 @@ class OutlineColumn(Vertical):
         yield Input(placeholder="filter titles", compact=True, id="outline-filter")
         yield Label("", id="outline-filter-status", markup=False)
         yield OutlinePane(self.document, id="outline")
-        yield OutlinePane(self.document, id="outline-filtered")
+        yield OutlinePane(self.document, id="outline-filtered", empty=True)
 
     @property
     def filtering(self) -> bool:
@@ -192,4 +192,4 @@ class OutlineColumn(Vertical):
         self._show_status(status)
 
     def _show_status(self, status: str) -> None:
-        self.query_one("#outline-filter-status", Label).update(Text(status))
+        self.query_one("#outline-filter-status", Label).update(Text(status), layout=False)

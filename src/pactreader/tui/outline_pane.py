@@ -14,7 +14,7 @@ letters that matched marked and the ancestors that are there for context dimmed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -32,6 +32,9 @@ EXPAND_ALL_LIMIT = 1000
 """Up to this many sections the outline opens fully expanded; beyond, top level only."""
 
 _ICON_WIDTH = 2
+
+_REFRESH_NODES_LIMIT = 200
+"""Above this many changed labels, the whole tree is drawn again instead of node by node."""
 
 
 class OutlinePane(Tree[int], inherit_bindings=False):
@@ -83,7 +86,14 @@ class OutlinePane(Tree[int], inherit_bindings=False):
     }
     """
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, *, id: str | None = None, empty: bool = False) -> None:
+        """An outline of ``document``.
+
+        Args:
+            document: The document.
+            id: The widget's id.
+            empty: Start with no sections (for a pane that :meth:`show_only` fills).
+        """
         super().__init__("outline", data=-1, id=id)
         self.document = document
         self.show_root = False
@@ -94,8 +104,9 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         self._section_nodes: dict[int, TreeNode[int]] = {}
         self._match_counts: Mapping[int, int] = {}
         self._marks: Mapping[int, Sequence[int]] | None = None
-        expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
-        self._add_sections(range(len(document.sections)), expand_all=expand_all)
+        if not empty:
+            expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
+            self._add_sections(range(len(document.sections)), expand_all=expand_all)
 
     @property
     def titles(self) -> Sequence[str]:
@@ -150,18 +161,19 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         if node is None:
             self.scroll_home(animate=False)
 
-    def set_match_counts(self, counts: Mapping[int, int], sections: Iterable[int] | None) -> None:
+    def set_match_counts(self, counts: Mapping[int, int], sections: Collection[int] | None) -> None:
         """Show the search's match counts (empty: the search is over).
 
         Args:
             counts: Matches per section (the sections without any are left out).
             sections: The sections whose count changed (None: any of them).
         """
+        changed = set(self._match_counts) | set(counts) if sections is None else set(sections)
         self._match_counts = counts
-        if sections is None:
+        if len(changed) > _REFRESH_NODES_LIMIT:
             self._invalidate()
             return
-        for index in sections:
+        for index in changed:
             node = self._section_nodes.get(index)
             if node is not None:
                 node.refresh()

@@ -30,7 +30,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from pactreader.errors import UsageError
 from pactreader.parse.document import Document
@@ -61,6 +61,9 @@ from pactreader.tui.search_state import Position, SearchSession, position_of, we
 PATTERN_TIMEOUT = 0.25
 """Seconds a regular expression may spend on one block of text before it is "too slow"."""
 
+YIELD_INTERVAL = 0.002
+"""Seconds of counting between two offers of the interpreter to the interface thread."""
+
 REPORT_INTERVAL = 0.1
 """Seconds between two progress reports of the count: often enough to feel live."""
 
@@ -85,9 +88,9 @@ class SearchBar(Horizontal):
         background: $panel;
         & > #search-prompt { width: 2; color: $text-accent; text-style: bold; }
         & > Input { width: 1fr; }
-        & > #search-status { width: auto; padding: 0 1; color: $text-muted; }
+        & > #search-status { width: 1fr; padding: 0 1; color: $text-muted; text-align: right; }
         & > #search-status.-error { color: $text-error; }
-        & > #search-mode { width: auto; }
+        & > #search-mode { width: 10; }
         & > .search-bar--on { color: $text-accent; text-style: bold; }
         & > .search-bar--off { color: $text-disabled; }
     }
@@ -220,29 +223,50 @@ class SearchBar(Horizontal):
         worker = get_current_worker()
         section, unit, offset = anchor
         try:
-            first = next(search_from(self.document, query, section, unit=unit, offset=offset), None)
+            first = next(
+                search_from(
+                    self.document,
+                    query,
+                    section,
+                    unit=unit,
+                    offset=offset,
+                    stop=lambda: worker.is_cancelled,
+                ),
+                None,
+            )
             if worker.is_cancelled:
                 return
             self.post_message(FirstMatchFound(query, first))
             if first is None:
                 self.post_message(CountProgress(query, (), len(self.document.sections), True))
                 return
-            found: list[tuple[int, int]] = []
-            reported = time.monotonic()
-            for index, count in match_counts(self.document, query):
-                if worker.is_cancelled:
-                    return
-                if count:
-                    found.append((index, count))
-                if time.monotonic() - reported >= REPORT_INTERVAL:
-                    self.post_message(CountProgress(query, tuple(found), index + 1, False))
-                    found = []
-                    reported = time.monotonic()
-            self.post_message(CountProgress(query, tuple(found), len(self.document.sections), True))
-            gc.freeze()  # the sections parsed for the count stay: no need to scan them again
+            self._count(query, worker)
         except PatternTooSlow as error:
             if not worker.is_cancelled:
                 self.post_message(SearchFailed(query, str(error)))
+
+    def _count(self, query: Query, worker: Worker[None]) -> None:
+        """Count the matches section by section, reporting every :data:`REPORT_INTERVAL`."""
+        found: list[tuple[int, int]] = []
+        reported = yielded = time.monotonic()
+        for index, count in match_counts(self.document, query):
+            if worker.is_cancelled:
+                return
+            if count:
+                found.append((index, count))
+            now = time.monotonic()
+            if now - yielded >= YIELD_INTERVAL:
+                # Offer the interpreter to the interface thread now, rather than
+                # have it wait a whole switch interval (5 ms) for it at every turn
+                # of its event loop.
+                time.sleep(0)
+                yielded = now
+            if now - reported >= REPORT_INTERVAL:
+                self.post_message(CountProgress(query, tuple(found), index + 1, False))
+                found = []
+                reported = now
+        self.post_message(CountProgress(query, tuple(found), len(self.document.sections), True))
+        gc.freeze()  # the sections parsed for the count stay: no need to scan them again
 
     @work(thread=True, exclusive=True, group="step")
     def _step(self, query: Query, start: Position, backward: bool, inclusive: bool) -> None:
@@ -254,7 +278,13 @@ class SearchBar(Horizontal):
         try:
             found = next(
                 search_from(
-                    self.document, query, section, unit=unit, offset=offset, backward=backward
+                    self.document,
+                    query,
+                    section,
+                    unit=unit,
+                    offset=offset,
+                    backward=backward,
+                    stop=lambda: worker.is_cancelled,
                 ),
                 None,
             )
@@ -419,11 +449,12 @@ class SearchBar(Horizontal):
                 matches = section_matches(self.document, session.current.section, session.query)
                 position = matches.index(session.current)
             text = session.status(position)
-        status.update(Text(safe_title(text), no_wrap=True, overflow="ellipsis"))
+        # Fixed widths: a new status repaints the label, not the layout of the screen.
+        status.update(Text(safe_title(text), no_wrap=True, overflow="ellipsis"), layout=False)
         case = session is not None and session.query.case_sensitive
         on = self.get_component_rich_style("search-bar--on")
         off = self.get_component_rich_style("search-bar--off")
         mode = Text.assemble(
             ("regex", on if self.is_regex else off), " ", ("case", on if case else off)
         )
-        self.query_one("#search-mode", Label).update(mode)
+        self.query_one("#search-mode", Label).update(mode, layout=False)
