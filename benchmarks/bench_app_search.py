@@ -265,7 +265,10 @@ async def _trap(app: Any, typist: _Typist, result: dict[str, Any]) -> None:
     result["escape"] = await typist.press("escape", lambda: not bar.display)
     await asyncio.sleep(0.2)
     result["quit_pressed"] = typist.send("q")
-    await asyncio.sleep(FRAME_TIMEOUT)  # the app exits before this ends
+    # The app waits for this pilot to end before it returns: end as soon as it exits.
+    deadline = time.perf_counter() + FRAME_TIMEOUT
+    while app.return_code is None and time.perf_counter() < deadline:
+        await asyncio.sleep(0.005)
 
 
 # --------------------------------------------------------------------------- parent side

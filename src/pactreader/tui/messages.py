@@ -69,22 +69,27 @@ class SearchClosed(Message):
 
 
 @dataclass
-class FirstMatchFound(Message):
-    """The search worker found the first match after the anchor (None: no match at all)."""
+class MatchFound(Message):
+    """A search worker found the first match, or the next or previous one (None: none at all)."""
 
     query: Query
     match: Match | None
+    section_matches: tuple[Match, ...]
+    """Every match of the found match's section (to paint it without searching again)."""
+    step: bool
+    """The user stepped (n/N) to it; otherwise it is the first match of a new query."""
+    backward: bool = False
+    wrapped: bool = False
+    """The step went past an end of the document to find it."""
 
 
 @dataclass
-class StepFound(Message):
-    """A step worker found the next or previous match."""
+class SectionMatches(Message):
+    """A worker found the matches of a section the reading pane is about to show."""
 
     query: Query
-    match: Match | None
-    wrapped: bool
-    """The search went past an end of the document to find it."""
-    backward: bool
+    section: int
+    matches: tuple[Match, ...]
 
 
 @dataclass

@@ -2,20 +2,22 @@
 
 Every keystroke compiles a new query (smart case; plain text unless Ctrl+R turned on
 regular expressions) and starts a thread worker that first finds the match after the
-anchor (so it can be shown at once, however large the document) and then counts the
-matches section by section, reporting as it goes. The next keystroke cancels it:
-the worker checks between sections. ``n``/``N`` (Enter/Shift+Enter here) look for the
-next or previous match in a worker too, since it may lie megabytes away.
+anchor (so it shows at once, however large the document) and then counts the matches
+section by section, reporting as it goes. The next keystroke cancels it: the worker
+checks between sections. ``n``/``N`` (Enter/Shift+Enter here) look for the next or
+previous match in a worker too, since it may lie megabytes away.
 
 Highlights are never computed for the whole document: the reading pane asks
-:meth:`SearchBar.highlights_for` for each section it renders, and only those sections
-are searched (the core caches them per query). The bar talks to the panes only
-through messages to the app: :class:`~pactreader.tui.messages.HighlightsChanged`,
-:class:`~pactreader.tui.messages.ShowMatch` and
-:class:`~pactreader.tui.messages.MatchCountsChanged`.
+:meth:`SearchBar.highlights_for` for each section it renders, and only those are
+searched. Plain text is searched there and then (linear time, and cached by the
+core); a regular expression may take up to its time limit on a block of text, so
+its matches are found by a worker and painted when they arrive.
 
-The query and the matched text are data: they reach the screen only as
-:class:`rich.text.Text`, never as markup.
+The bar talks to the panes only through messages to the app:
+:class:`~pactreader.tui.messages.HighlightsChanged`,
+:class:`~pactreader.tui.messages.ShowMatch` and
+:class:`~pactreader.tui.messages.MatchCountsChanged`. The query and the matched text
+are data: they reach the screen only as :class:`rich.text.Text`, never as markup.
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ from pactreader.parse.document import Document
 from pactreader.render.rich_blocks import Highlights
 from pactreader.render.safety import safe_title
 from pactreader.search import (
-    Match,
     PatternTooSlow,
     Query,
     compile_query,
@@ -48,13 +49,13 @@ from pactreader.search import (
 )
 from pactreader.tui.messages import (
     CountProgress,
-    FirstMatchFound,
     HighlightsChanged,
     MatchCountsChanged,
+    MatchFound,
     SearchClosed,
     SearchFailed,
+    SectionMatches,
     ShowMatch,
-    StepFound,
 )
 from pactreader.tui.search_state import Position, SearchSession, position_of, went_round
 
@@ -88,7 +89,14 @@ class SearchBar(Horizontal):
         background: $panel;
         & > #search-prompt { width: 2; color: $text-accent; text-style: bold; }
         & > Input { width: 1fr; }
-        & > #search-status { width: 1fr; padding: 0 1; color: $text-muted; text-align: right; }
+        & > #search-status {
+            width: 2fr;
+            padding: 0 1;
+            color: $text-muted;
+            text-align: right;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
         & > #search-status.-error { color: $text-error; }
         & > #search-mode { width: 10; }
         & > .search-bar--on { color: $text-accent; text-style: bold; }
@@ -158,18 +166,12 @@ class SearchBar(Horizontal):
 
     def action_close(self) -> None:
         """Stop searching, clear the highlights and the counts, hide the bar."""
-        self._cancel()
         had_focus = self.input.has_focus
-        had_counts = bool(self._session and self._session.counts)
-        self._session = None
-        self._error = None
+        self._end(None)
         self.display = False
         with self.input.prevent(Input.Changed):
             self.input.value = ""
         self._show_status()
-        self.post_message(HighlightsChanged(None))
-        if had_counts:
-            self.post_message(MatchCountsChanged({}, None))
         self.post_message(SearchClosed(had_focus))
 
     # ----------------------------------------------------------------- the query
@@ -185,30 +187,36 @@ class SearchBar(Horizontal):
 
     def _restart(self) -> None:
         """Search for what the input holds now, from the anchor."""
-        self._cancel()
-        old = self._session
-        self._session = None
-        self._error = None
         text = self.input.value
+        error = None
+        session = None
         if text:
             try:
                 query = compile_query(text, is_regex=self.is_regex, timeout=PATTERN_TIMEOUT)
-            except UsageError as error:
-                self._error = str(error)
+            except UsageError as invalid:
+                error = str(invalid)
             else:
-                self._session = SearchSession(query, self._anchor)
-                self._search(query, self._anchor)
-        self.input.set_class(self._error is not None, "-invalid")
+                session = SearchSession(query, self._anchor)
+        self._end(error)
+        self._session = session
+        if session is not None:
+            self._search(session.query, session.anchor)
         self._show_status()
+
+    def _end(self, error: str | None) -> None:
+        """Forget the current search: stop its workers, take away its highlights and counts."""
+        old = self._session
+        self.workers.cancel_group(self, "search")
+        self.workers.cancel_group(self, "step")
+        self.workers.cancel_group(self, "highlight")
+        self._stepping = False
+        self._queued_steps.clear()
+        self._session = None
+        self._error = error
+        self.input.set_class(error is not None, "-invalid")
         self.post_message(HighlightsChanged(None))
         if old is not None and old.counts:
             self.post_message(MatchCountsChanged({}, None))
-
-    def _cancel(self) -> None:
-        self.workers.cancel_group(self, "search")
-        self.workers.cancel_group(self, "step")
-        self._stepping = False
-        self._queued_steps.clear()
 
     # ----------------------------------------------------------------- workers
 
@@ -221,32 +229,54 @@ class SearchBar(Horizontal):
     def _search(self, query: Query, anchor: Position) -> None:
         """Find the first match after ``anchor``, then count every match."""
         worker = get_current_worker()
-        section, unit, offset = anchor
         try:
-            first = next(
-                search_from(
-                    self.document,
-                    query,
-                    section,
-                    unit=unit,
-                    offset=offset,
-                    stop=lambda: worker.is_cancelled,
-                ),
-                None,
-            )
-            if worker.is_cancelled:
-                return
-            self.post_message(FirstMatchFound(query, first))
-            if first is None:
-                self.post_message(CountProgress(query, (), len(self.document.sections), True))
-                return
-            self._count(query, worker)
+            self._find(query, anchor, backward=False, inclusive=True, step=False)
+            if not worker.is_cancelled:
+                self._count(query, worker)
         except PatternTooSlow as error:
             if not worker.is_cancelled:
                 self.post_message(SearchFailed(query, str(error)))
 
+    @work(thread=True, exclusive=True, group="step")
+    def _step(self, query: Query, start: Position, backward: bool, inclusive: bool) -> None:
+        """Find the match after (or before) ``start``, wrapping at the ends."""
+        worker = get_current_worker()
+        try:
+            self._find(query, start, backward=backward, inclusive=inclusive, step=True)
+        except PatternTooSlow as error:
+            if not worker.is_cancelled:
+                self.post_message(SearchFailed(query, str(error)))
+
+    def _find(
+        self, query: Query, start: Position, *, backward: bool, inclusive: bool, step: bool
+    ) -> None:
+        """In a worker: the match nearest ``start`` in one direction, posted as a message."""
+        worker = get_current_worker()
+        section, unit, offset = start
+        if not backward and not inclusive:
+            offset += 1
+        found = next(
+            search_from(
+                self.document,
+                query,
+                section,
+                unit=unit,
+                offset=offset,
+                backward=backward,
+                stop=lambda: worker.is_cancelled,
+            ),
+            None,
+        )
+        if worker.is_cancelled:
+            return
+        siblings = () if found is None else section_matches(self.document, found.section, query)
+        wrapped = found is not None and went_round(
+            position_of(found), start, backward=backward, inclusive=inclusive
+        )
+        self.post_message(MatchFound(query, found, siblings, step, backward, wrapped))
+
     def _count(self, query: Query, worker: Worker[None]) -> None:
-        """Count the matches section by section, reporting every :data:`REPORT_INTERVAL`."""
+        """In a worker: count the matches section by section, reporting now and then."""
         found: list[tuple[int, int]] = []
         reported = yielded = time.monotonic()
         for index, count in match_counts(self.document, query):
@@ -256,9 +286,8 @@ class SearchBar(Horizontal):
                 found.append((index, count))
             now = time.monotonic()
             if now - yielded >= YIELD_INTERVAL:
-                # Offer the interpreter to the interface thread now, rather than
-                # have it wait a whole switch interval (5 ms) for it at every turn
-                # of its event loop.
+                # Offer the interpreter to the interface thread now, rather than have
+                # it wait a whole switch interval (5 ms) at every turn of its loop.
                 time.sleep(0)
                 yielded = now
             if now - reported >= REPORT_INTERVAL:
@@ -268,36 +297,19 @@ class SearchBar(Horizontal):
         self.post_message(CountProgress(query, tuple(found), len(self.document.sections), True))
         gc.freeze()  # the sections parsed for the count stay: no need to scan them again
 
-    @work(thread=True, exclusive=True, group="step")
-    def _step(self, query: Query, start: Position, backward: bool, inclusive: bool) -> None:
-        """Find the match after (or before) ``start``, wrapping at the ends."""
+    @work(thread=True, group="highlight")
+    def _match_sections(self, query: Query, sections: tuple[int, ...]) -> None:
+        """In a worker: the matches of sections about to be painted (regular expressions)."""
         worker = get_current_worker()
-        section, unit, offset = start
-        if not backward and not inclusive:
-            offset += 1
         try:
-            found = next(
-                search_from(
-                    self.document,
-                    query,
-                    section,
-                    unit=unit,
-                    offset=offset,
-                    backward=backward,
-                    stop=lambda: worker.is_cancelled,
-                ),
-                None,
-            )
+            for index in sections:
+                if worker.is_cancelled:
+                    return
+                matches = section_matches(self.document, index, query)
+                self.post_message(SectionMatches(query, index, matches))
         except PatternTooSlow as error:
             if not worker.is_cancelled:
                 self.post_message(SearchFailed(query, str(error)))
-            return
-        if worker.is_cancelled:
-            return
-        wrapped = found is not None and went_round(
-            position_of(found), start, backward=backward, inclusive=inclusive
-        )
-        self.post_message(StepFound(query, found, wrapped, backward))
 
     # ----------------------------------------------------------------- worker reports
 
@@ -305,31 +317,43 @@ class SearchBar(Horizontal):
         session = self._session
         return session if session is not None and session.query is query else None
 
-    @on(FirstMatchFound)
-    def _first_found(self, message: FirstMatchFound) -> None:
+    @on(MatchFound)
+    def _match_found(self, message: MatchFound) -> None:
         message.stop()
         session = self._is_current(message.query)
         if session is None:
             return
         session.answered = True
-        self._make_current(session, message.match)
+        match = message.match
+        if match is not None:
+            session.matches[match.section] = message.section_matches
+        if message.step:
+            self._stepping = False
+            if match is not None:
+                session.anchor = position_of(match)
+            if message.wrapped:
+                where = "bottom" if message.backward else "top"
+                self.notify(f"Search wrapped to the {where}", timeout=2, markup=False)
+        previous = session.current
+        session.current = match
+        self._show_status()
+        changed = frozenset(m.section for m in (previous, match) if m is not None)
+        if changed:
+            self.post_message(HighlightsChanged(changed))
+        if match is not None:
+            self.post_message(ShowMatch(match.section, match.unit))
+        if message.step and self._queued_steps:
+            self._start_step(session, self._queued_steps.pop(0))
 
-    @on(StepFound)
-    def _step_found(self, message: StepFound) -> None:
+    @on(SectionMatches)
+    def _section_matches(self, message: SectionMatches) -> None:
         message.stop()
         session = self._is_current(message.query)
         if session is None:
             return
-        self._stepping = False
-        if message.match is not None:
-            session.answered = True
-            session.anchor = position_of(message.match)
-            if message.wrapped:
-                where = "bottom" if message.backward else "top"
-                self.notify(f"Search wrapped to the {where}", timeout=2, markup=False)
-        self._make_current(session, message.match)
-        if self._queued_steps:
-            self._start_step(session, self._queued_steps.pop(0))
+        session.matches[message.section] = message.matches
+        if message.matches:
+            self.post_message(HighlightsChanged(frozenset({message.section})))
 
     @on(CountProgress)
     def _count_progress(self, message: CountProgress) -> None:
@@ -344,33 +368,11 @@ class SearchBar(Horizontal):
 
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:
-        message.stop()
-        session = self._is_current(message.query)
-        if session is None:
-            return
-        self._fail(session, message.error)
-
-    def _fail(self, session: SearchSession, error: str) -> None:
         """The pattern is too slow: stop, say so, and take its highlights away."""
-        self._cancel()
-        session.failed = True
-        self._session = None
-        self._error = error
-        self.input.set_class(True, "-invalid")
-        self._show_status()
-        self.post_message(HighlightsChanged(None))
-        if session.counts:
-            self.post_message(MatchCountsChanged({}, None))
-
-    def _make_current(self, session: SearchSession, match: Match | None) -> None:
-        previous = session.current
-        session.current = match
-        self._show_status()
-        changed = frozenset(m.section for m in (previous, match) if m is not None)
-        if changed:
-            self.post_message(HighlightsChanged(changed))
-        if match is not None:
-            self.post_message(ShowMatch(match.section, match.unit))
+        message.stop()
+        if self._is_current(message.query) is not None:
+            self._end(message.error)
+            self._show_status()
 
     # ----------------------------------------------------------------- stepping
 
@@ -419,19 +421,30 @@ class SearchBar(Horizontal):
     def highlights_for(self, index: int) -> Highlights | None:
         """The highlights of section ``index`` for the reading pane (None: nothing to paint).
 
-        Called while the pane renders: a pattern that proves too slow here only
-        schedules the failure, so no message is sent from inside a render.
+        Called while the pane renders. A regular expression's matches that are not
+        known yet are asked of a worker (started after the render), and painted
+        when they come.
         """
         session = self._session
-        if session is None or session.failed:
+        if session is None:
             return None
-        try:
+        matches = session.matches.get(index)
+        if matches is None:
+            if session.query.is_regex:
+                if index not in session.asked:
+                    if not session.wanted:
+                        self.call_later(self._find_wanted, session)
+                    session.asked.add(index)
+                    session.wanted.add(index)
+                return None
             matches = section_matches(self.document, index, session.query)
-        except PatternTooSlow as error:
-            session.failed = True
-            self.call_later(self._fail, session, str(error))
-            return None
+            session.matches[index] = matches
         return session.highlights(index, matches) if matches else None
+
+    def _find_wanted(self, session: SearchSession) -> None:
+        if session is self._session and session.wanted:
+            self._match_sections(session.query, tuple(sorted(session.wanted)))
+            session.wanted.clear()
 
     # ----------------------------------------------------------------- status
 
@@ -440,17 +453,16 @@ class SearchBar(Horizontal):
         status.set_class(self._error is not None, "-error")
         session = self._session
         if self._error is not None:
-            text = self._error
+            # The query is in plain view beside it: the message need not quote it.
+            quoted = repr(self.input.value)
+            text = self._error.replace(f" {quoted}", "").replace(f"{quoted} ", "")
         elif session is None:
             text = "type to search · Enter next · Shift+Enter previous · Ctrl+R regex"
         else:
-            position = None
-            if session.current is not None and session.counted > session.current.section:
-                matches = section_matches(self.document, session.current.section, session.query)
-                position = matches.index(session.current)
-            text = session.status(position)
+            text = session.status()
         # Fixed widths: a new status repaints the label, not the layout of the screen.
         status.update(Text(safe_title(text), no_wrap=True, overflow="ellipsis"), layout=False)
+        status.tooltip = Text(safe_title(self._error)) if self._error else None
         case = session is not None and session.query.case_sensitive
         on = self.get_component_rich_style("search-bar--on")
         off = self.get_component_rich_style("search-bar--off")

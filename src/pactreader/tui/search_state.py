@@ -59,6 +59,12 @@ class SearchSession:
     """Every section has been counted."""
     failed: bool = False
     """The pattern proved too slow: no more highlights are computed for it."""
+    matches: dict[int, tuple[Match, ...]] = field(default_factory=dict)
+    """The matches of the sections painted so far (and of the current match's section)."""
+    asked: set[int] = field(default_factory=set)
+    """Sections whose matches were asked of a worker, to paint them."""
+    wanted: set[int] = field(default_factory=set)
+    """Of those, the ones no worker has been started for yet."""
 
     def add_counts(
         self, counts: Iterable[tuple[int, int]], counted: int, *, done: bool
@@ -74,25 +80,24 @@ class SearchSession:
         self.done = done
         return changed
 
-    def ordinal(self, position_in_section: int) -> int | None:
-        """The current match's number from the top (1-based), once the count has passed it.
-
-        Args:
-            position_in_section: The current match's index among its section's matches.
-        """
+    def ordinal(self) -> int | None:
+        """The current match's number from the top (1-based), once the count has passed it."""
         current = self.current
         if current is None or self.counted <= current.section:
             return None
+        siblings = self.matches.get(current.section, ())
+        if current not in siblings:
+            return None
         before = sum(count for section, count in self.counts.items() if section < current.section)
-        return before + position_in_section + 1
+        return before + siblings.index(current) + 1
 
-    def status(self, position_in_section: int | None) -> str:
+    def status(self) -> str:
         """``match 3 of 41``, ``no matches``, or what the search is still doing."""
         if not self.answered:
             return "searching…"
         if self.current is None:
             return "no matches"
-        ordinal = None if position_in_section is None else self.ordinal(position_in_section)
+        ordinal = self.ordinal()
         shown = "…" if ordinal is None else f"{ordinal:,}"
         if self.done:
             return f"match {shown} of {self.total:,}"
