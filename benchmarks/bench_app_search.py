@@ -354,7 +354,7 @@ def _report(args: argparse.Namespace, path: Path, results: dict[str, list[dict[s
         "|---|---|",
         f"| `/` opens the bar | {_cell(rare + common, 'open')} |",
         f"| `zeugma`, each key: echo in the bar | {_cell(rare, 'echo')} |",
-        f"| `zeugma`, each key: its first match highlighted on screen | {_cell(rare, 'highlight')} |",
+        f"| `zeugma`, each key: its first match highlighted | {_cell(rare, 'highlight')} |",
         f"| `zeugma`, last key only (first match at 50 % of the text) | "
         f"{_cell(rare, 'highlight', lambda values: values[-1])} |",
         f'| `zeugma`: last key to the complete count ("match 1 of 3") | {_cell(rare, "count")} |',

@@ -261,10 +261,14 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         label.append_text(shown)
         if matches:
             label.append("  ")
-            label.append(words[2:], self.get_component_rich_style("outline--matches"))
+            badge = len(label)
+            label.append(words[2:])
+            label.stylize(style)
+            # Over the cursor's style too: the count must stand out on every line.
+            label.stylize(self.get_component_rich_style("outline--matches"), badge)
         else:
             label.append(words, self.get_component_rich_style("outline--words"))
-        label.stylize(style)
+            label.stylize(style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((icon, base_style + Style(bold=True)), label)
