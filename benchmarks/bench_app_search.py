@@ -45,7 +45,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from article import RARE_WORD, TRAP_LENGTH, generate  # noqa: E402
-from bench_reader import SIZE, _FrameClock, _peak_rss_mib, _say, _stats, _timed  # noqa: E402
+from bench_reader import SIZE, _peak_rss_mib, _say, _stats, timed_reader  # noqa: E402
 
 DOCUMENT_SIZE = 20_000_000
 TYPING_GAP = 0.15
@@ -148,14 +148,7 @@ def child(scenario: str, path: str) -> dict[str, Any]:
     document = load_document(path)
     gc.freeze()
     loaded = time.perf_counter()
-    app_class = _timed(ReaderApp)
-    app_class.first_check = lambda app: bool(
-        app.query("#reading") and app.reading.rendered_sections > 0
-    )
-    app = app_class(document)
-    app.clock = _FrameClock()
-    app.launched = time.time()
-    app.imported = started
+    app = timed_reader(ReaderApp, document, time.time(), started)
     result: dict[str, Any] = {"load": loaded - started, "sections": len(document.sections)}
     trap_section = next(
         index

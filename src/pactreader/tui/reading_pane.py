@@ -209,22 +209,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def scroll_to_section(self, index: int, unit: int | None = None) -> None:
         """Put the first line of section ``index`` (or of its block holding ``unit``) on top."""
-        if not 0 <= index < self._count:
-            return
-        if not self._layout():
-            self._pending_jump = (index, unit)
-            return
-        rendered = self._rendered(index)
-        offset = 0
-        if unit is not None:
-            for first, end, line in rendered.parts:
-                if first <= unit < end:
-                    offset = line
-                    break
-        self._fill(self._starts[index], self._starts[index] + self._page_height())
-        self._update_virtual_size()
-        self.scroll_to(y=self._starts[index] + offset, animate=False, immediate=True)
-        self._report()
+        rendered = self._jump_target(index, unit)
+        if rendered is not None:
+            self._scroll_top(index, 0 if unit is None else _block_line(rendered, unit))
 
     def next_section(self) -> None:
         """Jump to the section after the current one."""
@@ -289,20 +276,33 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         top, or, when the block is taller than the pane, the highlight's line does
         (with a little context above it), so a match deep in a long paragraph shows.
         """
-        if not 0 <= index < self._count:
+        rendered = self._jump_target(index, unit)
+        if rendered is None:
             return
-        if not self._layout():
-            self._pending_jump = (index, unit)
-            return
-        rendered = self._rendered(index)
-        block = next((line for first, end, line in rendered.parts if first <= unit < end), 0)
+        block = _block_line(rendered, unit)
         line = block if rendered.current_line is None else rendered.current_line
         top = round(self.scroll_y)
         page = self._page_height()
-        if top <= self._starts[index] + line < top + page:
-            return
-        offset = block if line - block < page - 1 else line - _CONTEXT_LINES
-        self._fill(self._starts[index], self._starts[index] + offset + page)
+        if not top <= self._starts[index] + line < top + page:
+            self._scroll_top(index, block if line - block < page - 1 else line - _CONTEXT_LINES)
+
+    def _jump_target(self, index: int, unit: int | None) -> _Rendered | None:
+        """Section ``index`` rendered for a jump to it, or None.
+
+        None when there is no such section, or no layout yet: then the jump is made
+        as soon as there is one.
+        """
+        if not 0 <= index < self._count:
+            return None
+        if not self._layout():
+            self._pending_jump = (index, unit)
+            return None
+        return self._rendered(index)
+
+    def _scroll_top(self, index: int, offset: int) -> None:
+        """Put line ``offset`` of section ``index`` at the top of the pane."""
+        top = self._starts[index] + offset
+        self._fill(top, top + self._page_height())
         self._update_virtual_size()
         self.scroll_to(y=self._starts[index] + offset, animate=False, immediate=True)
         self._report()
@@ -566,6 +566,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             syntax_theme="monokai" if self.app.current_theme.dark else "friendly",
             code_background=background,
         )
+
+
+def _block_line(rendered: _Rendered, unit: int) -> int:
+    """The first line of the top-level block holding text unit ``unit`` (0 if none does)."""
+    return next((line for first, end, line in rendered.parts if first <= unit < end), 0)
 
 
 def _marked_line(strips: list[Strip]) -> int | None:

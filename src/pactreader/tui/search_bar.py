@@ -31,6 +31,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Input, Label
 from textual.worker import Worker, get_current_worker
 
@@ -313,14 +314,15 @@ class SearchBar(Horizontal):
 
     # ----------------------------------------------------------------- worker reports
 
-    def _is_current(self, query: Query) -> SearchSession | None:
+    def _session_of(self, message: Message, query: Query) -> SearchSession | None:
+        """The session a worker's report is about, if it is still the current one."""
+        message.stop()
         session = self._session
         return session if session is not None and session.query is query else None
 
     @on(MatchFound)
     def _match_found(self, message: MatchFound) -> None:
-        message.stop()
-        session = self._is_current(message.query)
+        session = self._session_of(message, message.query)
         if session is None:
             return
         session.answered = True
@@ -347,8 +349,7 @@ class SearchBar(Horizontal):
 
     @on(SectionMatches)
     def _section_matches(self, message: SectionMatches) -> None:
-        message.stop()
-        session = self._is_current(message.query)
+        session = self._session_of(message, message.query)
         if session is None:
             return
         session.matches[message.section] = message.matches
@@ -357,8 +358,7 @@ class SearchBar(Horizontal):
 
     @on(CountProgress)
     def _count_progress(self, message: CountProgress) -> None:
-        message.stop()
-        session = self._is_current(message.query)
+        session = self._session_of(message, message.query)
         if session is None:
             return
         changed = session.add_counts(message.counts, message.counted, done=message.done)
@@ -369,8 +369,7 @@ class SearchBar(Horizontal):
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:
         """The pattern is too slow: stop, say so, and take its highlights away."""
-        message.stop()
-        if self._is_current(message.query) is not None:
+        if self._session_of(message, message.query) is not None:
             self._end(message.error)
             self._show_status()
 
