@@ -243,6 +243,29 @@ async def test_stepping_wraps_at_the_ends_with_a_notice(tmp_path: Path) -> None:
         assert any("wrapped to the bottom" in notice for notice in notices(app))
 
 
+async def test_a_match_deep_in_a_long_paragraph_is_scrolled_into_view(tmp_path: Path) -> None:
+    path = tmp_path / "paragraph.md"
+    before = " ".join(f"before{number}" for number in range(2000))
+    after = " ".join(f"after{number}" for number in range(2000))
+    path.write_text(f"# One paragraph\n\n{before} needle {after}\n", encoding="utf-8")
+    async with opened(path) as (app, pilot):
+        await search(app, pilot, "needle")
+        assert highlighted(app) == [("needle", "current")]
+        # The paragraph's first line went off the top to show it.
+        assert "before0 " not in text_of(app.reading)
+
+
+async def test_quick_presses_of_n_each_move_one_match(tmp_path: Path) -> None:
+    needles = {1: "needle one", 2: "needle two", 3: "needle three", 4: "needle four"}
+    async with opened_long(tmp_path, needles) as (app, pilot):
+        await search(app, pilot, "needle")
+        app.reading.focus()
+        await pilot.press("n", "n", "n")  # no waiting in between
+        await settle(app, pilot)
+        assert status(app) == "match 4 of 4"
+        assert app.reading.current_section == 4
+
+
 async def test_the_search_starts_from_what_is_on_screen(tmp_path: Path) -> None:
     needles = {1: "Early needle.", 4: "Later needle."}
     async with opened_long(tmp_path, needles) as (app, pilot):

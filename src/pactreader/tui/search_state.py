@@ -57,8 +57,6 @@ class SearchSession:
     """Sections counted so far: the count goes from the first section to the last."""
     done: bool = False
     """Every section has been counted."""
-    failed: bool = False
-    """The pattern proved too slow: no more highlights are computed for it."""
     matches: dict[int, tuple[Match, ...]] = field(default_factory=dict)
     """The matches of the sections painted so far (and of the current match's section)."""
     asked: set[int] = field(default_factory=set)
