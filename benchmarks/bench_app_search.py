@@ -269,6 +269,28 @@ async def _trap(app: Any, typist: _Typist, result: dict[str, Any]) -> None:
 
 # --------------------------------------------------------------------------- parent side
 
+NOTES = [
+    "How to read these figures:",
+    "",
+    "- The first highlight waits for a worker thread: it finds the first match after the "
+    "top of the screen, posts it, and the app scrolls there and paints it. `ze` is the "
+    "slow key: nothing before the middle of the document contains it, so the worker "
+    "scans half of it (the prefilter skips sections whose source cannot hold the text), "
+    "while the previous key's worker is still being cancelled.",
+    "- Counting `the` parses every section once (what a full markdown-it parse of 20 MB "
+    "costs); it runs in a thread worker (which offers the interpreter to the interface "
+    "thread every 2 ms of work), and cursor moves in the bar take as long as with no "
+    "search running.",
+    "- `(a+)+$` from the top: the first match is found at once, then the count works its "
+    "way to the trap paragraph at 50 %; there the regular expression runs out of its "
+    "0.25 s budget and the bar says so. The interface answers throughout, and `q` quits "
+    "at once. With the trap on screen, the highlights of a regular expression are "
+    "looked for by a worker too, so the key that completes the pattern echoes "
+    "immediately and the error follows when the budget is spent.",
+    "- The machine is shared (load average above 2 on 2 cores during the runs): the "
+    "maxima include other processes' turns.",
+]
+
 
 def run_child(scenario: str, path: Path, timeout: float) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", scenario, str(path)]
@@ -378,6 +400,8 @@ def _report(args: argparse.Namespace, path: Path, results: dict[str, list[dict[s
         f"Cursor moves while counting, against the idle baseline: {ratio:.2f}x "
         f"(moves during the count in every run: "
         f"{all(run.get('counting_during_moves') for run in common)}).",
+        "",
+        *NOTES,
         "",
         "Final status lines: "
         + "; ".join(sorted({str(run.get("status")) for runs in results.values() for run in runs})),
