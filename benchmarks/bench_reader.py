@@ -162,14 +162,7 @@ def child_pactreader(launched: float, path: str) -> dict[str, Any]:
     imported = time.perf_counter()
     document = load_document(path)
     loaded = time.perf_counter()
-    app_class = _timed(ReaderApp)
-    app_class.first_check = lambda app: bool(
-        app.query("#reading") and app.reading.rendered_sections > 0
-    )
-    app = app_class(document)
-    app.clock = _FrameClock()
-    app.launched = launched
-    app.imported = imported
+    app = timed_reader(ReaderApp, document, launched, imported)
     last = len(document.sections) - 1
     result: dict[str, Any] = {}
 
@@ -201,6 +194,19 @@ def child_pactreader(launched: float, path: str) -> dict[str, Any]:
         rss=_peak_rss_mib(),
     )
     return result
+
+
+def timed_reader(app_class: type[Any], document: Any, launched: float, imported: float) -> Any:
+    """The reader on ``document``, its frames timestamped; its first screen shows text."""
+    timed = _timed(app_class)
+    timed.first_check = lambda app: bool(
+        app.query("#reading") and app.reading.rendered_sections > 0
+    )
+    app = timed(document)
+    app.clock = _FrameClock()
+    app.launched = launched
+    app.imported = imported
+    return app
 
 
 def _walk(node: Any) -> Any:

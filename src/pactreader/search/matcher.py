@@ -10,7 +10,7 @@ total, checking for cancellation after each section. The command line walks
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -95,6 +95,7 @@ def search_from(
     unit: int = 0,
     offset: int = 0,
     backward: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> Iterator[Match]:
     """Every match once, starting at a position and wrapping around the document.
 
@@ -103,6 +104,10 @@ def search_from(
     iteration goes round the document and ends where it began, so ``next()`` on it
     gives the next (or previous) match with wrapping, and a result that compares
     before (after) the starting position tells the caller it wrapped.
+
+    ``stop`` is asked before each section; when it answers True the iteration ends
+    early. A worker passes its "cancelled" flag: the next match of a rare query can
+    lie megabytes away, and the user may have typed again meanwhile.
     """
     count = len(document.sections)
     if not count:
@@ -111,6 +116,8 @@ def search_from(
     step = -1 if backward else 1
     order = [(section + step * k) % count for k in range(count)]
     for turn, index in enumerate([*order, section]):
+        if stop is not None and stop():
+            return
         matches: Iterable[Match] = section_matches(document, index, query)
         if backward:
             matches = reversed(tuple(matches))

@@ -17,7 +17,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.events import Resize
 from textual.reactive import reactive
@@ -36,9 +36,19 @@ from pactreader.tui.confirm_dialog import ConfirmDialog
 from pactreader.tui.export_dialog import ExportDialog
 from pactreader.tui.help_screen import BindingGroup, HelpScreen, binding_rows
 from pactreader.tui.links_dialog import LinksDialog
-from pactreader.tui.messages import OpenSection, ReadingPosition
+from pactreader.tui.messages import (
+    HighlightsChanged,
+    MatchCountsChanged,
+    OpenSection,
+    OutlineFilterClosed,
+    ReadingPosition,
+    SearchClosed,
+    ShowMatch,
+)
+from pactreader.tui.outline_filter import OutlineColumn
 from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
+from pactreader.tui.search_bar import SearchBar
 from pactreader.tui.status_bar import StatusBar, TitleBar
 
 NARROW_WIDTH = 80
@@ -74,6 +84,11 @@ class ReaderApp(App[None]):
         Binding("Y", "copy_markdown", "Copy as Markdown", show=False, id="app.copy_markdown"),
         Binding("L", "links", "Links in this section", show=False, id="app.links"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
+        Binding("slash", "search", "Search the text", show=False, id="app.search"),
+        Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="app.previous_match"),
+        Binding("f", "filter_outline", "Filter the outline by title", show=False, id="app.filter"),
+        Binding("escape", "close_search", "Close the search", show=False, id="app.close_search"),
     ]
 
     show_outline: reactive[bool] = reactive(True)
@@ -88,6 +103,8 @@ class ReaderApp(App[None]):
         """The export format chosen last in this session."""
         self.export_width: int = DEFAULT_WIDTH
         """The export wrap width chosen last in this session."""
+        self._outline_for_filter = False
+        """The outline was shown only for the filter: hide it again when the filter closes."""
 
     # ----------------------------------------------------------------- layout
 
@@ -95,8 +112,10 @@ class ReaderApp(App[None]):
         """Title bar, the two panes side by side, status line, footer."""
         yield TitleBar(self.document)
         with Horizontal(id="panes"):
-            yield OutlinePane(self.document, id="outline")
-            yield ReadingPane(self.document, id="reading")
+            yield OutlineColumn(self.document, id="outline-column")
+            with Vertical(id="reading-column"):
+                yield ReadingPane(self.document, id="reading")
+                yield SearchBar(self.document, id="search")
         yield StatusBar(self.document, id="status")
         yield Footer()
 
@@ -111,6 +130,16 @@ class ReaderApp(App[None]):
         return self.query_one("#reading", ReadingPane)
 
     @property
+    def outline_column(self) -> OutlineColumn:
+        """The outline with its title filter."""
+        return self.query_one("#outline-column", OutlineColumn)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search bar under the reading pane."""
+        return self.query_one("#search", SearchBar)
+
+    @property
     def status(self) -> StatusBar:
         """The status line."""
         return self.query_one("#status", StatusBar)
@@ -118,6 +147,7 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         """Start in the reading pane, at the top."""
         self.reading.focus()
+        self.reading.set_highlight_source(self.search_bar.highlights_for)
         self._fit_outline(self.size.width)
 
     def on_resize(self, event: Resize) -> None:
@@ -133,6 +163,10 @@ class ReaderApp(App[None]):
     def watch_show_outline(self, show: bool) -> None:
         """Show or hide the outline; never leave the focus in a hidden pane."""
         outline = self.outline
+        column = self.outline_column
+        if not show:
+            column.close_filter()
+        column.display = show
         outline.display = show
         if show:
             outline.show_section(self.reading.current_section)
@@ -152,6 +186,34 @@ class ReaderApp(App[None]):
     @on(OpenSection)
     def _open_section(self, message: OpenSection) -> None:
         self.reading.scroll_to_section(message.section)
+
+    @on(HighlightsChanged)
+    def _highlights_changed(self, message: HighlightsChanged) -> None:
+        self.reading.refresh_highlights(message.sections)
+
+    @on(ShowMatch)
+    def _show_match(self, message: ShowMatch) -> None:
+        self.reading.scroll_to_current(message.section, message.unit)
+
+    @on(MatchCountsChanged)
+    def _match_counts_changed(self, message: MatchCountsChanged) -> None:
+        for pane in self.query(OutlinePane):
+            pane.set_match_counts(message.counts, message.sections)
+
+    @on(SearchClosed)
+    def _search_closed(self, message: SearchClosed) -> None:
+        if message.had_focus:
+            self.reading.focus()
+
+    @on(OutlineFilterClosed)
+    def _filter_closed(self, message: OutlineFilterClosed) -> None:
+        if self._outline_for_filter:
+            self._outline_for_filter = False
+            self.show_outline = False
+        if message.section is not None or not self.show_outline:
+            self.reading.focus()
+        else:
+            self.outline.focus()
 
     # ----------------------------------------------------------------- actions
 
@@ -263,6 +325,44 @@ class ReaderApp(App[None]):
             markup=False,
         )
 
+    def action_search(self) -> None:
+        """Open the search bar: matches are found as you type."""
+        self.search_bar.open(self.reading.top_unit)
+
+    def action_next_match(self) -> None:
+        """Go to the next match of the search."""
+        self._step(backward=False)
+
+    def action_previous_match(self) -> None:
+        """Go to the previous match of the search."""
+        self._step(backward=True)
+
+    def _step(self, *, backward: bool) -> None:
+        bar = self.search_bar
+        session = bar.session
+        current = session.current if session is not None else None
+        visible = self.reading.visible_sections
+        # Scrolled away from the current match: look from what is on screen instead.
+        away = current is not None and current.section not in visible
+        bar.step(backward=backward, start=self.reading.top_unit if away else None)
+
+    def action_filter_outline(self) -> None:
+        """Filter the outline by title as you type."""
+        if not self.show_outline:
+            self._outline_for_filter = True
+            self.show_outline = True
+        self.outline_column.open_filter()
+
+    def action_close_search(self) -> None:
+        """Close the search bar and clear the highlights."""
+        self.search_bar.action_close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc closes the search only while there is one: otherwise the key is free."""
+        if action == "close_search":
+            return self.search_bar.active
+        return True
+
     def action_help(self) -> None:
         """Show every key binding."""
         self.push_screen(HelpScreen(self.binding_groups()))
@@ -277,7 +377,13 @@ class ReaderApp(App[None]):
         ]
         focused = [group for pane, group in panes if pane.has_focus]
         others = [group for pane, group in panes if not pane.has_focus]
-        return [*focused, BindingGroup("Anywhere", self.BINDINGS), *others]
+        return [
+            *focused,
+            BindingGroup("Anywhere", self.BINDINGS),
+            *others,
+            BindingGroup("In the search bar", SearchBar.BINDINGS),
+            BindingGroup("In the outline filter", OutlineColumn.BINDINGS),
+        ]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, every action bound to a key, and a jump to each section."""

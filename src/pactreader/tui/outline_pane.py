@@ -5,10 +5,16 @@ cost nothing until they are on screen). Node labels are drawn from the section a
 render time, so they follow the theme and shorten to the pane's width with an
 ellipsis. The cursor marks the current section: the app moves it as the reader
 scrolls; choosing a node (Enter, Right, ``l`` or a click) asks the app to open it.
+
+While a search is active, sections holding matches show their match count, in the
+match colour, where the word count was. The outline filter (``f``) uses a second
+pane that shows only some sections (:meth:`OutlinePane.show_only`), with the
+letters that matched marked and the ancestors that are there for context dimmed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -26,6 +32,9 @@ EXPAND_ALL_LIMIT = 1000
 """Up to this many sections the outline opens fully expanded; beyond, top level only."""
 
 _ICON_WIDTH = 2
+
+_REFRESH_NODES_LIMIT = 200
+"""Above this many changed labels, the whole tree is drawn again instead of node by node."""
 
 
 class OutlinePane(Tree[int], inherit_bindings=False):
@@ -55,7 +64,13 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         ),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"outline--number", "outline--words"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "outline--number",
+        "outline--words",
+        "outline--matches",
+        "outline--fuzzy",
+        "outline--context",
+    }
 
     DEFAULT_CSS = """
     OutlinePane {
@@ -65,10 +80,20 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         scrollbar-size-vertical: 1;
         & > .outline--number { color: $text-muted; }
         & > .outline--words { color: $text-disabled; }
+        & > .outline--matches { background: $warning-muted; color: $text; text-style: bold; }
+        & > .outline--fuzzy { color: $text-accent; text-style: bold underline; }
+        & > .outline--context { color: $text-disabled; }
     }
     """
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, *, id: str | None = None, empty: bool = False) -> None:
+        """An outline of ``document``.
+
+        Args:
+            document: The document.
+            id: The widget's id.
+            empty: Start with no sections (for a pane that :meth:`show_only` fills).
+        """
         super().__init__("outline", data=-1, id=id)
         self.document = document
         self.show_root = False
@@ -76,22 +101,88 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         self.guide_depth = 3
         self._titles = [safe_title(section.title) for section in document.sections]
         self._words_width = max((len(f"{s.words:,}") for s in document.sections), default=1)
-        self._section_nodes: list[TreeNode[int]] = []
-        expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
-        for section in document.sections:
-            parent = self.root if section.parent is None else self._section_nodes[section.parent]
-            label = Text(self._titles[section.index])
-            if section.children:
-                node = parent.add(label, section.index, expand=expand_all or section.parent is None)
+        self._section_nodes: dict[int, TreeNode[int]] = {}
+        self._match_counts: Mapping[int, int] = {}
+        self._marks: Mapping[int, Sequence[int]] | None = None
+        if not empty:
+            expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
+            self._add_sections(range(len(document.sections)), expand_all=expand_all)
+
+    @property
+    def titles(self) -> Sequence[str]:
+        """Every section's title as shown (control characters made visible)."""
+        return self._titles
+
+    def _add_sections(
+        self, sections: Iterable[int], *, expand_all: bool, shown: set[int] | None = None
+    ) -> None:
+        """Add a node for each section, in document order (a section's parent comes first).
+
+        Args:
+            sections: The sections to add.
+            expand_all: Expand every node (otherwise only the top level).
+            shown: When only some sections are added, which: a section none of whose
+                children is among them becomes a leaf.
+        """
+        for index in sections:
+            section = self.document.sections[index]
+            parent_node = (
+                None if section.parent is None else self._section_nodes.get(section.parent)
+            )
+            parent = self.root if parent_node is None else parent_node
+            label = Text(self._titles[index])
+            children = section.children
+            if shown is not None:
+                children = tuple(child for child in children if child in shown)
+            if children:
+                node = parent.add(label, index, expand=expand_all or section.parent is None)
             else:
-                node = parent.add_leaf(label, section.index)
-            self._section_nodes.append(node)
+                node = parent.add_leaf(label, index)
+            self._section_nodes[index] = node
+
+    def show_only(
+        self, sections: Sequence[int], marks: Mapping[int, Sequence[int]], cursor: int | None
+    ) -> None:
+        """Show just ``sections`` (document order, ancestors included), fully expanded.
+
+        Args:
+            sections: The sections to show.
+            marks: For the sections that matched the filter, the offsets of the
+                matched characters in their titles; the others are there for context.
+            cursor: The section to put the cursor on.
+        """
+        self.clear()
+        self._section_nodes = {}
+        self._marks = marks
+        self._add_sections(sections, expand_all=True, shown=set(sections))
+        self.get_node_at_line(0)  # lays out the lines, so node lines are current
+        node = self._section_nodes.get(cursor) if cursor is not None else None
+        self.move_cursor(node)
+        if node is None:
+            self.scroll_home(animate=False)
+
+    def set_match_counts(self, counts: Mapping[int, int], sections: Collection[int] | None) -> None:
+        """Show the search's match counts (empty: the search is over).
+
+        Args:
+            counts: Matches per section (the sections without any are left out).
+            sections: The sections whose count changed (None: any of them).
+        """
+        changed = set(self._match_counts) | set(counts) if sections is None else set(sections)
+        self._match_counts = counts
+        if len(changed) > _REFRESH_NODES_LIMIT:
+            self._invalidate()
+            return
+        for index in changed:
+            node = self._section_nodes.get(index)
+            if node is not None:
+                node.refresh()
 
     def show_section(self, index: int) -> None:
         """Put the cursor on section ``index``, or on the collapsed node that hides it."""
-        if not 0 <= index < len(self._section_nodes):
+        node = self._section_nodes.get(index)
+        if node is None:
             return
-        node = self._section_nodes[index]
         chain: list[TreeNode[int]] = []
         walker: TreeNode[int] | None = node
         while walker is not None and walker is not self.root:
@@ -142,7 +233,9 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             return Text()
         section = self.document.sections[index]
         number = f"{section.number} "
-        words = f"  {section.words:>{self._words_width},}"
+        matches = self._match_counts.get(index, 0)
+        count = matches or section.words
+        words = f"  {count:>{self._words_width},}"
         title = self._titles[index]
         room = (
             self.scrollable_content_region.width
@@ -154,12 +247,28 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         label = Text(no_wrap=True, end="")
         label.append(number, self.get_component_rich_style("outline--number"))
         shown = Text(title)
+        if self._marks is not None:
+            offsets = self._marks.get(index)
+            if offsets is None:
+                shown.stylize(self.get_component_rich_style("outline--context"))
+            else:
+                fuzzy = self.get_component_rich_style("outline--fuzzy")
+                for offset in offsets:
+                    shown.stylize(fuzzy, offset, offset + 1)
         if room > 1:
             # Shorten long titles, pad short ones: word counts line up on the right.
             shown.truncate(room, overflow="ellipsis", pad=True)
         label.append_text(shown)
-        label.append(words, self.get_component_rich_style("outline--words"))
-        label.stylize(style)
+        if matches:
+            label.append("  ")
+            badge = len(label)
+            label.append(words[2:])
+            label.stylize(style)
+            # Over the cursor's style too: the count must stand out on every line.
+            label.stylize(self.get_component_rich_style("outline--matches"), badge)
+        else:
+            label.append(words, self.get_component_rich_style("outline--words"))
+            label.stylize(style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((icon, base_style + Style(bold=True)), label)

@@ -16,10 +16,12 @@ shorter than the screen.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
+from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Resize
@@ -44,6 +46,15 @@ _HEADING_RULE_LEVELS = 2
 _CACHE_SECTIONS = 64
 """Rendered sections kept in memory; heights are kept for every section ever rendered."""
 
+_CURRENT_MARK = "pactreader-current"
+"""Style meta on the ``current`` highlight, so the line holding it can be found."""
+
+_CONTEXT_LINES = 2
+"""Lines shown above a match that is scrolled to the top (when its block is taller)."""
+
+HighlightSource = Callable[[int], Highlights | None]
+"""Gives the highlights of a section, asked as the section is rendered."""
+
 
 @dataclass(frozen=True, slots=True)
 class _Rendered:
@@ -52,6 +63,8 @@ class _Rendered:
     strips: list[Strip]
     parts: list[tuple[int, int, int]]
     """``(first_unit, end_unit, first_line)`` for each top-level block."""
+    current_line: int | None = None
+    """The first line holding the ``current`` highlight, if the section has one."""
 
 
 class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -123,11 +136,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts: list[int] = [0] * (self._count + 1)
         self._known: dict[tuple[int, int], int] = {}
         """Real heights by (section, width): kept after the strips leave the cache."""
-        self._cache: LRUCache[tuple[int, int, int, int], _Rendered] = LRUCache(_CACHE_SECTIONS)
+        self._cache: LRUCache[tuple[int, int, int, int, int], _Rendered] = LRUCache(_CACHE_SECTIONS)
         self._style_version = 0
         self._palette: Palette | None = None
         self._highlights: dict[int, Highlights] = {}
         self._highlight_versions: dict[int, int] = {}
+        self._highlight_source: HighlightSource | None = None
+        self._highlight_generation = 0
         self._pending_jump: tuple[int, int | None] | None = None
         self._reported: tuple[int, int] | None = None
         self._margin_scheduled = False
@@ -160,28 +175,43 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """How many sections have been rendered at the current width (laziness made visible)."""
         return sum(1 for _, width in self._known if width == self._width)
 
+    @property
+    def visible_sections(self) -> range:
+        """The sections with at least one line on screen (empty for an empty document)."""
+        if not self._count:
+            return range(0)
+        top = round(self.scroll_y)
+        bottom = top + self._page_height() - 1
+        return range(self._section_at(top), self._section_at(bottom) + 1)
+
+    @property
+    def top_unit(self) -> tuple[int, int]:
+        """``(section, unit)``: the first text unit of the block at the top of the pane.
+
+        Where a search starts: the reader is looking at this block. ``(-1, 0)`` for an
+        empty document.
+        """
+        index = self.current_section
+        if index < 0 or not self._layout():
+            return index, 0
+        offset = round(self.scroll_y) - self._starts[index]
+        unit = 0
+        for first, _end, line in self._rendered(index).parts:
+            if line > offset:
+                break
+            if first >= 0:
+                unit = first
+        return index, unit
+
     def section_top(self, index: int) -> int:
         """The line where section ``index`` starts (estimated until it is rendered)."""
         return self._starts[index]
 
     def scroll_to_section(self, index: int, unit: int | None = None) -> None:
         """Put the first line of section ``index`` (or of its block holding ``unit``) on top."""
-        if not 0 <= index < self._count:
-            return
-        if not self._layout():
-            self._pending_jump = (index, unit)
-            return
-        rendered = self._rendered(index)
-        offset = 0
-        if unit is not None:
-            for first, end, line in rendered.parts:
-                if first <= unit < end:
-                    offset = line
-                    break
-        self._fill(self._starts[index], self._starts[index] + self._page_height())
-        self._update_virtual_size()
-        self.scroll_to(y=self._starts[index] + offset, animate=False, immediate=True)
-        self._report()
+        rendered = self._jump_target(index, unit)
+        if rendered is not None:
+            self._scroll_top(index, 0 if unit is None else _block_line(rendered, unit))
 
     def next_section(self) -> None:
         """Jump to the section after the current one."""
@@ -219,6 +249,63 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Remove every highlight."""
         for index in list(self._highlights):
             self.set_highlights(index, None)
+
+    def set_highlight_source(self, source: HighlightSource | None) -> None:
+        """Ask ``source`` for the highlights of each section as it is rendered.
+
+        The search cannot afford to find the matches of every section of a large
+        document to paint the few on screen: the pane asks for the sections it
+        renders, and only those. Highlights set with :meth:`set_highlights` win.
+        """
+        self._highlight_source = source
+        self.refresh_highlights()
+
+    def refresh_highlights(self, sections: Iterable[int] | None = None) -> None:
+        """The highlight source changed its answer: render these sections again (None: all)."""
+        if sections is None:
+            self._highlight_generation += 1
+        else:
+            for index in sections:
+                self._highlight_versions[index] = self._highlight_versions.get(index, 0) + 1
+        self.refresh()
+
+    def scroll_to_current(self, index: int, unit: int) -> None:
+        """Bring the ``current`` highlight of section ``index`` (in ``unit``) into view.
+
+        Nothing moves when it is already on screen. Otherwise its block goes to the
+        top, or, when the block is taller than the pane, the highlight's line does
+        (with a little context above it), so a match deep in a long paragraph shows.
+        """
+        rendered = self._jump_target(index, unit)
+        if rendered is None:
+            return
+        block = _block_line(rendered, unit)
+        line = block if rendered.current_line is None else rendered.current_line
+        top = round(self.scroll_y)
+        page = self._page_height()
+        if not top <= self._starts[index] + line < top + page:
+            self._scroll_top(index, block if line - block < page - 1 else line - _CONTEXT_LINES)
+
+    def _jump_target(self, index: int, unit: int | None) -> _Rendered | None:
+        """Section ``index`` rendered for a jump to it, or None.
+
+        None when there is no such section, or no layout yet: then the jump is made
+        as soon as there is one.
+        """
+        if not 0 <= index < self._count:
+            return None
+        if not self._layout():
+            self._pending_jump = (index, unit)
+            return None
+        return self._rendered(index)
+
+    def _scroll_top(self, index: int, offset: int) -> None:
+        """Put line ``offset`` of section ``index`` at the top of the pane."""
+        top = self._starts[index] + offset
+        self._fill(top, top + self._page_height())
+        self._update_virtual_size()
+        self.scroll_to(y=self._starts[index] + offset, animate=False, immediate=True)
+        self._report()
 
     # ----------------------------------------------------------------- actions
 
@@ -411,7 +498,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _rendered(self, index: int) -> _Rendered:
         """Section ``index`` rendered at the current width (from the cache when possible)."""
-        key = (index, self._width, self._style_version, self._highlight_versions.get(index, 0))
+        key = (
+            index,
+            self._width,
+            self._style_version,
+            self._highlight_generation,
+            self._highlight_versions.get(index, 0),
+        )
         rendered = self._cache.get(key)
         if rendered is None:
             rendered = self._render_section(index)
@@ -439,15 +532,21 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 strips.append(blank)
         parts: list[tuple[int, int, int]] = []
         section = self.document.sections[index]
-        for position, part in enumerate(
-            section_parts(self.document, section, palette, self._highlights.get(index))
-        ):
+        highlights = self._highlights.get(index)
+        if highlights is None and self._highlight_source is not None:
+            highlights = self._highlight_source(index)
+        for position, part in enumerate(section_parts(self.document, section, palette, highlights)):
             if position:
                 strips.append(blank)
             parts.append((part.first_unit, part.end_unit, len(strips)))
             add(part.renderable)
         strips.append(blank)
-        return _Rendered(strips, parts)
+        current = None
+        if highlights and any(
+            name == "current" for spans in highlights.values() for *_, name in spans
+        ):
+            current = _marked_line(strips)
+        return _Rendered(strips, parts, current)
 
     def _get_palette(self) -> Palette:
         """The theme's styles, read from this widget's component classes."""
@@ -459,6 +558,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         # Full styles, not partial ones: theme colours such as $text-muted have an
         # alpha channel that only the full style blends with the background.
         styles = {name: self.get_component_rich_style(f"reading--{name}") for name in STYLE_NAMES}
+        styles["current"] += Style.from_meta({_CURRENT_MARK: True})
         code_block = self.get_component_rich_style("reading--code-block")
         background = code_block.bgcolor.get_truecolor().hex if code_block.bgcolor else None
         return palette_from(
@@ -466,3 +566,18 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             syntax_theme="monokai" if self.app.current_theme.dark else "friendly",
             code_background=background,
         )
+
+
+def _block_line(rendered: _Rendered, unit: int) -> int:
+    """The first line of the top-level block holding text unit ``unit`` (0 if none does)."""
+    return next((line for first, end, line in rendered.parts if first <= unit < end), 0)
+
+
+def _marked_line(strips: list[Strip]) -> int | None:
+    """The first line with a segment in the ``current`` highlight's style."""
+    for number, strip in enumerate(strips):
+        for segment in strip:
+            style = segment.style
+            if style is not None and style.meta.get(_CURRENT_MARK):
+                return number
+    return None
