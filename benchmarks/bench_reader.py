@@ -364,10 +364,10 @@ def child_targets(path: str) -> None:
             # G in the reading pane: the frame that shows the end of the document.
             end = app.clock.wait(lambda: reading.scroll_y >= reading.max_scroll_y > 0)
             probe.mark("jump_start")
-            asyncio.ensure_future(pilot.press("G"))
+            press = asyncio.ensure_future(pilot.press("G"))
             await asyncio.wait_for(end, 10)
             probe.mark("jump_end")
-            await pilot.pause()
+            await press
             # The outline's middle entry, never rendered before: the frame showing it on top.
             target = sections // 2
             shown = app.clock.wait(lambda: reading.current_section == target)

@@ -25,6 +25,12 @@ from pactreader.tui.messages import OpenSection
 EXPAND_ALL_LIMIT = 1000
 """Up to this many sections the outline opens fully expanded; beyond, top level only."""
 
+FIRST_BATCH = 500
+"""Sections put in the tree before the first frame: more than a screen of outline."""
+
+BATCH = 1000
+"""Sections added per later step: each step holds the event loop for a few tens of ms."""
+
 _ICON_WIDTH = 2
 
 
@@ -74,23 +80,51 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 3
-        self._titles = [safe_title(section.title) for section in document.sections]
+        self._titles: list[str] = []
         self._words_width = max((len(f"{s.words:,}") for s in document.sections), default=1)
         self._section_nodes: list[TreeNode[int]] = []
-        expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
-        for section in document.sections:
-            parent = self.root if section.parent is None else self._section_nodes[section.parent]
-            label = Text(self._titles[section.index])
+        self._expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
+        self._add_sections(FIRST_BATCH)
+
+    @property
+    def sections_shown(self) -> int:
+        """How many sections are in the tree: all of them once the outline has filled in.
+
+        A big document's outline is built in steps after the first frame (tens of
+        thousands of nodes take a good part of a second), so the text shows first and
+        the outline fills in below what is already on screen.
+        """
+        return len(self._section_nodes)
+
+    def fill_in(self) -> None:
+        """Add the rest of the sections, a batch per step, letting frames through between.
+
+        Called by the app once its first frame is on screen (its ``Ready`` event).
+        """
+        self._add_sections(self.sections_shown + BATCH)
+        if self.sections_shown < len(self.document.sections):
+            self.set_timer(0.001, self.fill_in)
+
+    def _add_sections(self, end: int) -> None:
+        """Put the sections before ``end`` in the tree (in order: parents come first)."""
+        sections = self.document.sections[self.sections_shown : end]
+        nodes = self._section_nodes
+        for section in sections:
+            title = safe_title(section.title)
+            self._titles.append(title)
+            parent = self.root if section.parent is None else nodes[section.parent]
             if section.children:
-                node = parent.add(label, section.index, expand=expand_all or section.parent is None)
+                expand = self._expand_all or section.parent is None
+                node = parent.add(Text(title), section.index, expand=expand)
             else:
-                node = parent.add_leaf(label, section.index)
-            self._section_nodes.append(node)
+                node = parent.add_leaf(Text(title), section.index)
+            nodes.append(node)
 
     def show_section(self, index: int) -> None:
         """Put the cursor on section ``index``, or on the collapsed node that hides it."""
-        if not 0 <= index < len(self._section_nodes):
+        if not 0 <= index < len(self.document.sections):
             return
+        self._add_sections(index + 1)
         node = self._section_nodes[index]
         chain: list[TreeNode[int]] = []
         walker: TreeNode[int] | None = node
@@ -107,7 +141,8 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             self.move_cursor(shown)
 
     def node_of(self, index: int) -> TreeNode[int]:
-        """The tree node of section ``index``."""
+        """The tree node of section ``index`` (put in the tree now if it was not yet)."""
+        self._add_sections(index + 1)
         return self._section_nodes[index]
 
     def action_open(self) -> None:

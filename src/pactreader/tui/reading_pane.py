@@ -144,6 +144,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """The index of the section at the top of the pane (-1 for an empty document)."""
         if not self._count:
             return -1
+        if not self._width:
+            return 0  # Not laid out yet (every start is 0): the reader is at the top.
         return self._section_at(round(self.scroll_y))
 
     @property
