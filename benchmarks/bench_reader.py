@@ -47,6 +47,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -323,18 +324,35 @@ def measure(path: Path, run: int) -> dict[str, float]:
 
 
 def child_targets(path: str) -> None:
-    """The reader in a real terminal, its milestones reported through ``probe.mark``."""
-    from pactreader.pipeline import load_document
+    """The reader as ``pactreader FILE`` runs it, its milestones reported through ``probe.mark``.
+
+    The entry point is the real one (``pactreader.cli.main.main``: loading included);
+    only the app class it opens is swapped for a subclass whose frames are timestamped
+    after they were written to the terminal, and which runs the measuring pilot.
+    """
+    import pactreader.tui.app
+    from pactreader.cli.main import main as pactreader_main
+
+    timed = _timed(pactreader.tui.app.ReaderApp)
+    timed.headless_render = False
+
+    class Measured(timed):  # type: ignore[misc, valid-type]
+        def run(self, **options: Any) -> Any:
+            self.clock = _FrameClock()
+            return super().run(auto_pilot=partial(drive, self), **options)
+
+    pactreader.tui.app.ReaderApp = Measured  # type: ignore[misc]
+    if pactreader_main([path]) != 0:
+        raise SystemExit(1)
+
+
+async def drive(app: Any, pilot: Any) -> None:
+    """Wait for the first screen and the complete outline, then search and jump."""
     from pactreader.search.matcher import search_from
     from pactreader.search.pattern import compile_query
-    from pactreader.tui.app import ReaderApp
 
-    document = load_document(path)
+    document = app.document
     sections = len(document.sections)
-    app_class = _timed(ReaderApp)
-    app_class.headless_render = False
-    app = app_class(document)
-    app.clock = _FrameClock()
 
     def outline_complete() -> bool:
         # An outline built before its first frame has no ``sections_shown``: complete at once.
@@ -344,40 +362,37 @@ def child_targets(path: str) -> None:
         await app.clock.wait(check)
         probe.mark(name)
 
-    async def pilot(pilot: Any) -> None:
-        first = asyncio.ensure_future(
-            milestone("first_screen", lambda: app.reading.rendered_sections > 0)
-        )
-        await asyncio.wait_for(milestone("complete_outline", outline_complete), 60)
-        await first
-        assert len(list(_walk(app.outline.root))) == sections, "outline incomplete"
-        await pilot.pause()
-        reading = app.reading
-        if sections > 1:
-            # Search (core only): the last section's title, from the current section (the
-            # first) on, so the search crosses the whole document to its first match.
-            last = document.sections[-1].title.strip()
-            if last:
-                probe.mark("search_start")
-                next(search_from(document, compile_query(last), reading.current_section), None)
-                probe.mark("search_end")
-            # G in the reading pane: the frame that shows the end of the document.
-            end = app.clock.wait(lambda: reading.scroll_y >= reading.max_scroll_y > 0)
-            probe.mark("jump_start")
-            press = asyncio.ensure_future(pilot.press("G"))
-            await asyncio.wait_for(end, 10)
-            probe.mark("jump_end")
-            await press
-            # The outline's middle entry, never rendered before: the frame showing it on top.
-            target = sections // 2
-            shown = app.clock.wait(lambda: reading.current_section == target)
-            probe.mark("jump_section_start")
-            app.outline.select_node(app.outline.node_of(target))
-            await asyncio.wait_for(shown, 10)
-            probe.mark("jump_section_end")
-        app.exit()
-
-    app.run(auto_pilot=pilot)
+    first = asyncio.ensure_future(
+        milestone("first_screen", lambda: app.reading.rendered_sections > 0)
+    )
+    await asyncio.wait_for(milestone("complete_outline", outline_complete), 60)
+    await first
+    assert len(list(_walk(app.outline.root))) == sections, "outline incomplete"
+    await pilot.pause()
+    reading = app.reading
+    if sections > 1:
+        # Search (core only): the last section's title, from the current section (the
+        # first) on, so the search crosses the whole document to its first match.
+        last = document.sections[-1].title.strip()
+        if last:
+            probe.mark("search_start")
+            next(search_from(document, compile_query(last), reading.current_section), None)
+            probe.mark("search_end")
+        # G in the reading pane: the frame that shows the end of the document.
+        end = app.clock.wait(lambda: reading.scroll_y >= reading.max_scroll_y > 0)
+        probe.mark("jump_start")
+        press = asyncio.ensure_future(pilot.press("G"))
+        await asyncio.wait_for(end, 10)
+        probe.mark("jump_end")
+        await press
+        # The outline's middle entry, never rendered before: the frame showing it on top.
+        target = sections // 2
+        shown = app.clock.wait(lambda: reading.current_section == target)
+        probe.mark("jump_section_start")
+        app.outline.select_node(app.outline.node_of(target))
+        await asyncio.wait_for(shown, 10)
+        probe.mark("jump_section_end")
+    app.exit()
 
 
 # --------------------------------------------------------------------------- parent side
