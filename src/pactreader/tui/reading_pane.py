@@ -81,6 +81,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* the width never changes when the scrollbar shows */
         & > .reading--h1 { color: $text-primary; text-style: bold; }
         & > .reading--h2 { color: $text-primary; text-style: bold; }
         & > .reading--h3 { color: $text-secondary; text-style: bold; }
