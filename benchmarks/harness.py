@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/harness.py                       # every size, results into docs/benchmarks.md
     python benchmarks/harness.py --sizes 100KB 1MB --runs 3 --no-write
-    python benchmarks/harness.py --sizes 20MB --no-viewer --block reader-results  # a block of its own
+    python benchmarks/harness.py --sizes 20MB --no-viewer --block reader-results  # own block
 
 For each size (documents from benchmarks/generate.py, plus the bundled sample article)
 every measure runs in a fresh process, several times, interleaved (A B C A B C ...)
