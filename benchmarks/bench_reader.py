@@ -23,6 +23,17 @@ one widget per block and takes minutes: it gets ``--viewer-huge-runs`` runs, eac
 capped at ``--cap`` seconds, and a figure it did not reach in time reads ``> cap``.
 
     python benchmarks/bench_reader.py [--runs 5] [--out docs/benchmarks-reader.md]
+
+For benchmarks/harness.py (issue 7's targets) the module provides :data:`MEASURES` and
+:func:`measure`: one fresh process of the reader, run by the harness's own spawner in a
+pseudo-terminal (a real terminal driver, as the harness's start floor), whose milestones
+are ``time.monotonic()`` readings (benchmarks/probe.py) taken after the frame showing
+them was written: the first screen, the complete outline, a cold ``G`` (End) keypress
+and a cold jump from the outline to the middle section, each to the frame it produced,
+and the first match of a search. The reader on main has no search bar yet, so the
+search figure is the core's alone (``next(search_from(...))`` from the current
+section, for the last section's title, so the search crosses the whole document) and
+is labelled so.
 """
 
 from __future__ import annotations
@@ -36,8 +47,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+import probe
 
 ROOT = Path(__file__).resolve().parents[1]
 HUGE = ROOT.parent / "shared" / "corpus" / "pandoc-changelog-huge.md"
@@ -100,12 +114,17 @@ def _timed(app_class: type[Any]) -> type[Any]:
 
     class Timed(app_class):  # type: ignore[misc, valid-type]
         clock: _FrameClock
+        headless_render: bool = True
         launched: float = 0.0
         imported: float = 0.0
         first_check: Callable[[Any], bool]
         first_frame: float | None = None
 
         def _display(self, screen: Any, renderable: Any) -> None:
+            if renderable is not None and not self.headless_render:
+                super()._display(screen, renderable)  # written to the terminal first
+                self.clock.frame()
+                return
             if renderable is not None:
                 render = getattr(renderable, "render_segments", None)
                 if render is not None:
@@ -281,6 +300,107 @@ def child_viewer(launched: float, path: str, cap: float) -> dict[str, Any]:
     return result
 
 
+MEASURES: dict[str, str] = {
+    "first_screen": "reader: process start to first screen",
+    "complete_outline": "reader: process start to complete outline",
+    "jump": "reader: jump to the end (G, cold), keypress to frame",
+    "jump_section": "reader: jump to the middle section from the outline (cold), to frame",
+    "search": "reader: search, first match (core only: no search bar on main; whole document)",
+    "rss_mib": "peak memory: reader",
+}
+"""The harness's rows for the reader (benchmarks/harness.py READER EXTENSION POINT)."""
+
+
+def measure(path: Path, run: int) -> dict[str, float]:
+    """One fresh process of the reader on ``path``, in seconds (and MiB for ``rss_mib``)."""
+    import harness  # the harness's spawner: pseudo-terminal, milestones, peak memory
+
+    sample = harness.run_process(
+        [sys.executable, __file__, "--child", "targets", "0", str(path)],
+        terminal=True,
+        timeout=120,
+    )
+    marks = sample.marks
+    result = {key: marks[key] for key in ("first_screen", "complete_outline") if key in marks}
+    for key in ("jump", "jump_section", "search"):
+        if f"{key}_start" in marks and f"{key}_end" in marks:
+            result[key] = marks[f"{key}_end"] - marks[f"{key}_start"]
+    result["rss_mib"] = sample.rss_mib
+    return result
+
+
+def child_targets(path: str) -> None:
+    """The reader as ``pactreader FILE`` runs it, its milestones reported through ``probe.mark``.
+
+    The entry point is the real one (``pactreader.cli.main.main``: loading included);
+    only the app class it opens is swapped for a subclass whose frames are timestamped
+    after they were written to the terminal, and which runs the measuring pilot.
+    """
+    import pactreader.tui.app
+    from pactreader.cli.main import main as pactreader_main
+
+    timed = _timed(pactreader.tui.app.ReaderApp)
+    timed.headless_render = False
+
+    class Measured(timed):  # type: ignore[misc, valid-type]
+        def run(self, **options: Any) -> Any:
+            self.clock = _FrameClock()
+            return super().run(auto_pilot=partial(drive, self), **options)
+
+    pactreader.tui.app.ReaderApp = Measured  # type: ignore[misc]
+    if pactreader_main([path]) != 0:
+        raise SystemExit(1)
+
+
+async def drive(app: Any, pilot: Any) -> None:
+    """Wait for the first screen and the complete outline, then search and jump."""
+    from pactreader.search.matcher import search_from
+    from pactreader.search.pattern import compile_query
+
+    document = app.document
+    sections = len(document.sections)
+
+    def outline_complete() -> bool:
+        # An outline built before its first frame has no ``sections_shown``: complete at once.
+        return bool(getattr(app.outline, "sections_shown", sections) == sections)
+
+    async def milestone(name: str, check: Callable[[], bool]) -> None:
+        await app.clock.wait(check)
+        probe.mark(name)
+
+    first = asyncio.ensure_future(
+        milestone("first_screen", lambda: app.reading.rendered_sections > 0)
+    )
+    await asyncio.wait_for(milestone("complete_outline", outline_complete), 60)
+    await first
+    assert len(list(_walk(app.outline.root))) == sections, "outline incomplete"
+    await pilot.pause()
+    reading = app.reading
+    if sections > 1:
+        # Search (core only): the last section's title, from the current section (the
+        # first) on, so the search crosses the whole document to its first match.
+        last = document.sections[-1].title.strip()
+        if last:
+            probe.mark("search_start")
+            next(search_from(document, compile_query(last), reading.current_section), None)
+            probe.mark("search_end")
+        # G in the reading pane: the frame that shows the end of the document.
+        end = app.clock.wait(lambda: reading.scroll_y >= reading.max_scroll_y > 0)
+        probe.mark("jump_start")
+        press = asyncio.ensure_future(pilot.press("G"))
+        await asyncio.wait_for(end, 10)
+        probe.mark("jump_end")
+        await press
+        # The outline's middle entry, never rendered before: the frame showing it on top.
+        target = sections // 2
+        shown = app.clock.wait(lambda: reading.current_section == target)
+        probe.mark("jump_section_start")
+        app.outline.select_node(app.outline.node_of(target))
+        await asyncio.wait_for(shown, 10)
+        probe.mark("jump_section_end")
+    app.exit()
+
+
 # --------------------------------------------------------------------------- parent side
 
 
@@ -327,6 +447,9 @@ def main() -> None:
         kind, launched, *rest = args.child
         if kind == "floor":
             outcome = child_floor(float(launched))
+        elif kind == "targets":
+            child_targets(rest[0])
+            return
         elif kind == "pactreader":
             outcome = child_pactreader(float(launched), rest[0])
         else:

@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/harness.py                       # every size, results into docs/benchmarks.md
     python benchmarks/harness.py --sizes 100KB 1MB --runs 3 --no-write
+    python benchmarks/harness.py --sizes 20MB --no-viewer --block reader-results  # own block
 
 For each size (documents from benchmarks/generate.py, plus the bundled sample article)
 every measure runs in a fresh process, several times, interleaved (A B C A B C ...)
@@ -79,7 +80,6 @@ PROBE = HERE / "probe.py"
 TIME = Path("/usr/bin/time")
 VIEWER_LIMIT = 60.0
 TERMINAL = (100, 30)
-START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 try:
     bench_reader: Any = importlib.import_module("bench_reader")
@@ -466,14 +466,22 @@ def _version(name: str) -> str:
         return "not installed"
 
 
-def write_docs(text: str, path: Path = DOCS) -> None:
-    """Put the results between the markers of docs/benchmarks.md, keeping the prose."""
-    block = f"{START}\n{text}\n{END}"
-    if path.exists() and START in path.read_text(encoding="utf-8"):
-        current = path.read_text(encoding="utf-8")
-        head, rest = current.split(START, 1)
-        tail = rest.split(END, 1)[1] if END in rest else ""
+def write_docs(text: str, path: Path = DOCS, name: str = "results") -> None:
+    """Put the results between the markers of docs/benchmarks.md, keeping the prose.
+
+    ``name`` names the markers (``<!-- NAME:start -->``): a partial run (a few sizes,
+    no viewer) can keep its figures in a block of its own beside the full run's. A
+    block not in the file yet is added at its end.
+    """
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{text}\n{end}"
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in current:
+        head, rest = current.split(start, 1)
+        tail = rest.split(end, 1)[1] if end in rest else ""
         path.write_text(head + block + tail, encoding="utf-8")
+    elif current:
+        path.write_text(current.rstrip("\n") + f"\n\n{block}\n", encoding="utf-8")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"# Benchmarks\n\n{block}\n", encoding="utf-8")
@@ -491,6 +499,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sample", action="store_true", help="skip the bundled sample article")
     parser.add_argument("--no-viewer", action="store_true", help="skip Textual's MarkdownViewer")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/ alone")
+    parser.add_argument(
+        "--block",
+        default="results",
+        help="name of the results block in docs/benchmarks.md (<!-- NAME:start -->)",
+    )
     args = parser.parse_args(argv)
 
     documents: dict[str, Path] = {}
@@ -530,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(text)
     if not args.no_write:
-        write_docs(text)
+        write_docs(text, name=args.block)
     return 0
 
 

@@ -150,6 +150,10 @@ class ReaderApp(App[None]):
         self.reading.set_highlight_source(self.search_bar.highlights_for)
         self._fit_outline(self.size.width)
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: the outline of a big document fills in the rest."""
+        self.outline.fill_in()
+
     def on_resize(self, event: Resize) -> None:
         """Hide the outline on narrow terminals, show it again on wide ones."""
         self._fit_outline(event.size.width)

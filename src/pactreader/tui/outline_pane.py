@@ -15,6 +15,7 @@ letters that matched marked and the ancestors that are there for context dimmed.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from time import perf_counter
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -30,6 +31,18 @@ from pactreader.tui.messages import OpenSection
 
 EXPAND_ALL_LIMIT = 1000
 """Up to this many sections the outline opens fully expanded; beyond, top level only."""
+
+FIRST_BATCH = 500
+"""Sections put in the tree before the first frame: more than a screen of outline."""
+
+BATCH = 250
+"""Sections added at a time; a step adds batches until :data:`STEP_SECONDS` have passed."""
+
+STEP_SECONDS = 0.1
+"""How long one step of filling in may hold the event loop (keys wait at most this long).
+
+Every step ends with a frame that lays out the tree's lines again, all of them: fewer,
+longer steps fill a 20,000-section outline sooner than many short ones."""
 
 _ICON_WIDTH = 2
 
@@ -104,9 +117,39 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         self._section_nodes: dict[int, TreeNode[int]] = {}
         self._match_counts: Mapping[int, int] = {}
         self._marks: Mapping[int, Sequence[int]] | None = None
-        if not empty:
-            expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
-            self._add_sections(range(len(document.sections)), expand_all=expand_all)
+        self._expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
+        self._filled = len(document.sections) if empty else 0
+        """Sections ``0.._filled-1`` are in the tree; the rest are added by :meth:`fill_in`."""
+        self._fill_to(FIRST_BATCH)
+
+    @property
+    def sections_shown(self) -> int:
+        """How many sections are in the tree: all of them once the outline has filled in.
+
+        A big document's outline is built in steps after the first frame (tens of
+        thousands of nodes take a good part of a second), so the text shows first and
+        the outline fills in below what is already on screen.
+        """
+        return len(self._section_nodes)
+
+    def fill_in(self) -> None:
+        """Add the rest of the sections, a batch per step, letting frames through between.
+
+        Called by the app once its first frame is on screen (its ``Ready`` event).
+        """
+        total = len(self.document.sections)
+        began = perf_counter()
+        while self._filled < total and perf_counter() - began < STEP_SECONDS:
+            self._fill_to(self._filled + BATCH)
+        if self._filled < total:
+            self.set_timer(0.001, self.fill_in)
+
+    def _fill_to(self, end: int) -> None:
+        """Put the sections before ``end`` in the tree, if filling in has not got there."""
+        end = min(end, len(self.document.sections))
+        if end > self._filled:
+            self._add_sections(range(self._filled, end), expand_all=self._expand_all)
+            self._filled = end
 
     @property
     def titles(self) -> Sequence[str]:
@@ -180,6 +223,7 @@ class OutlinePane(Tree[int], inherit_bindings=False):
 
     def show_section(self, index: int) -> None:
         """Put the cursor on section ``index``, or on the collapsed node that hides it."""
+        self._fill_to(index + 1)
         node = self._section_nodes.get(index)
         if node is None:
             return
@@ -198,7 +242,8 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             self.move_cursor(shown)
 
     def node_of(self, index: int) -> TreeNode[int]:
-        """The tree node of section ``index``."""
+        """The tree node of section ``index`` (put in the tree now if it was not yet)."""
+        self._fill_to(index + 1)
         return self._section_nodes[index]
 
     def action_open(self) -> None:

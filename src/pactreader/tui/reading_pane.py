@@ -94,6 +94,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* the width never changes when the scrollbar shows */
         & > .reading--h1 { color: $text-primary; text-style: bold; }
         & > .reading--h2 { color: $text-primary; text-style: bold; }
         & > .reading--h3 { color: $text-secondary; text-style: bold; }
@@ -159,6 +160,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """The index of the section at the top of the pane (-1 for an empty document)."""
         if not self._count:
             return -1
+        if not self._width:
+            return 0  # Not laid out yet (every start is 0): the reader is at the top.
         return self._section_at(round(self.scroll_y))
 
     @property
