@@ -166,6 +166,18 @@ def section_blocks(
         first = section.start_line
         last = section.subtree_end_line if subtree else section.end_line
         index = section.index
+    return span_blocks(document, first, last, index, max_chars=max_chars)
+
+
+def span_blocks(
+    document: Document, first: int, last: int, index: int = 0, *, max_chars: int | None = None
+) -> list[Block]:
+    """Parse lines ``first..last`` (whole top-level blocks, e.g. a run of sections).
+
+    ``index`` is the first section that may start in the span: headings that start
+    sections are recognised from there on. ``max_chars`` is as for
+    :func:`section_blocks`.
+    """
     hidden = 0
     if max_chars is not None:
         kept, hidden = _lines_within(document, first, last, max_chars)

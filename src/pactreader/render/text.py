@@ -27,6 +27,7 @@ from pactreader.parse.blocks import (
     Rule,
     Table,
     section_blocks,
+    span_blocks,
 )
 from pactreader.parse.document import Document, Section
 from pactreader.parse.inline import Inline, visible
@@ -68,7 +69,7 @@ def export_text(
 ) -> str:
     """Plain text of ``section`` with its subsections, or of the whole document."""
     style = style or TextStyle()
-    blocks = section_blocks(document, section)
+    blocks = section_blocks(document, section) if section else _document_blocks(document)
     lines = _Renderer(document, style, section).render(blocks, style.width)
     # The preamble has no heading of its own: it is introduced by the document title.
     opening = section or (document.sections[0] if document.sections else None)
@@ -76,6 +77,29 @@ def export_text(
         lines = [*_heading_lines(document.title, "=", style.width), "", *lines]
     text = "\n".join(lines).strip("\n")
     return "\n".join(line.rstrip() for line in strip_controls(text).split("\n")) + "\n"
+
+
+# The whole document is parsed in runs of top-level sections of about this many lines:
+# one parse per section is slow with 100,000 sections, one parse of 20 MB holds about
+# 900 MiB of tokens at once.
+_CHUNK_LINES = 20_000
+
+
+def _document_blocks(document: Document) -> list[Block]:
+    """Every block of the document, parsed a run of top-level sections at a time."""
+    blocks: list[Block] = []
+    first = document.front_matter_lines + 1
+    start_index = 0
+    for position, root in enumerate(document.roots):
+        section = document.sections[root]
+        last_root = position == len(document.roots) - 1
+        if section.subtree_end_line - first + 1 >= _CHUNK_LINES or last_root:
+            blocks += span_blocks(document, first, section.subtree_end_line, start_index)
+            first = section.subtree_end_line + 1
+            start_index = root + 1
+    if not document.roots and document.line_count:
+        blocks += span_blocks(document, first, document.line_count)
+    return blocks
 
 
 def _heading_lines(text: str, rule: str, width: int = 0) -> list[str]:
