@@ -10,7 +10,7 @@ line, never cut.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -69,8 +69,14 @@ def export_text(
 ) -> str:
     """Plain text of ``section`` with its subsections, or of the whole document."""
     style = style or TextStyle()
-    blocks = section_blocks(document, section) if section else _document_blocks(document)
-    lines = _Renderer(document, style, section).render(blocks, style.width)
+    renderer = _Renderer(document, style, section)
+    chunks = [section_blocks(document, section)] if section else _document_chunks(document)
+    lines: list[str] = []
+    for blocks in chunks:
+        rendered = renderer.render(blocks, style.width)
+        if lines and rendered:
+            lines.append("")
+        lines += rendered
     # The preamble has no heading of its own: it is introduced by the document title.
     opening = section or (document.sections[0] if document.sections else None)
     if opening is not None and opening.is_preamble:
@@ -85,21 +91,23 @@ def export_text(
 _CHUNK_LINES = 20_000
 
 
-def _document_blocks(document: Document) -> list[Block]:
-    """Every block of the document, parsed a run of top-level sections at a time."""
-    blocks: list[Block] = []
+def _document_chunks(document: Document) -> Iterator[list[Block]]:
+    """The document's blocks, a run of top-level sections at a time.
+
+    Each run is parsed, rendered and dropped before the next, so memory holds one run's
+    tokens and blocks, not the whole document's.
+    """
     first = document.front_matter_lines + 1
     start_index = 0
     for position, root in enumerate(document.roots):
         section = document.sections[root]
         last_root = position == len(document.roots) - 1
         if section.subtree_end_line - first + 1 >= _CHUNK_LINES or last_root:
-            blocks += span_blocks(document, first, section.subtree_end_line, start_index)
+            yield span_blocks(document, first, section.subtree_end_line, start_index)
             first = section.subtree_end_line + 1
             start_index = root + 1
     if not document.roots and document.line_count:
-        blocks += span_blocks(document, first, document.line_count)
-    return blocks
+        yield span_blocks(document, first, document.line_count)
 
 
 def _heading_lines(text: str, rule: str, width: int = 0) -> list[str]:
