@@ -492,7 +492,9 @@ def main() -> None:
     ]
     for document, label in (("huge", "pandoc-changelog-huge.md (1.27 MB)"), ("sample", "sample")):
         for app, name in (("pactreader", "pactreader"), ("viewer", "Textual MarkdownViewer")):
-            runs = results[f"{app} {document}"]
+            runs = results.get(f"{app} {document}", [])
+            if not runs:
+                continue  # e.g. --viewer-huge-runs 0
             cap = args.cap if app == "viewer" else None
             first = _column(runs, "start_to_first", cap)
             if app == "viewer":
