@@ -9,8 +9,9 @@ the same structure and can never disagree about what the visible text is.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from markdown_it.token import Token
 
@@ -99,6 +100,16 @@ def visible(span: Span) -> str:
 def plain_text(spans: Inline) -> str:
     """The visible text of ``spans``, exactly as the reader shows it."""
     return "".join(visible(span) for span in spans)
+
+
+def link_runs(spans: Inline) -> Iterator[tuple[str | None, Inline]]:
+    """Consecutive spans grouped by link target: ``(href, spans)``, ``None`` outside links.
+
+    A link's text can be several spans (``[**bold** text](url)``); whoever shows the
+    link once per link (the export's `` <url>``, the link picker) reads these runs.
+    """
+    for href, run in groupby(spans, key=lambda span: span.href):
+        yield href, tuple(run)
 
 
 def title_text(spans: Inline) -> str:

@@ -14,7 +14,7 @@ from pactreader.parse.blocks import (
     Quote,
     Table,
 )
-from pactreader.parse.inline import Inline, visible
+from pactreader.parse.inline import Inline, link_runs, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +49,6 @@ def _walk(blocks: Sequence[Block]) -> Iterator[Link]:
 
 
 def _inline_links(spans: Inline) -> Iterator[Link]:
-    index = 0
-    while index < len(spans):
-        href = spans[index].href
-        if href is None:
-            index += 1
-            continue
-        text: list[str] = []
-        while index < len(spans) and spans[index].href == href:
-            text.append(visible(spans[index]))
-            index += 1
-        yield Link("".join(text).strip() or href, href)
+    for href, run in link_runs(spans):
+        if href is not None:
+            yield Link("".join(visible(span) for span in run).strip() or href, href)

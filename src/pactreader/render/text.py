@@ -30,7 +30,7 @@ from pactreader.parse.blocks import (
     span_blocks,
 )
 from pactreader.parse.document import Document, Section
-from pactreader.parse.inline import Inline, visible
+from pactreader.parse.inline import Inline, Span, link_runs, visible
 from pactreader.render.safety import strip_controls
 
 DEFAULT_WIDTH = 80
@@ -119,26 +119,17 @@ def _heading_lines(text: str, rule: str, width: int = 0) -> list[str]:
 def inline_text(spans: Inline) -> str:
     """Inline content as plain text: markup dropped, link targets as `` <url>``."""
     out: list[str] = []
-    index = 0
-    while index < len(spans):
-        span = spans[index]
-        if span.href is None:
-            out.append(
-                visible(span).replace("[image: ", f"[image:{_GLUE}", 1) if span.image else span.text
-            )
-            index += 1
-            continue
-        href = span.href
-        label: list[str] = []
-        while index < len(spans) and spans[index].href == href:
-            label.append(visible(spans[index]))
-            index += 1
-        text = "".join(label)
+    for href, run in link_runs(spans):
+        text = "".join(_glued(span) for span in run)
         out.append(text)
-        target = href.removeprefix("mailto:")
-        if href and text.strip() not in (href, target):
+        if href and text.strip() not in (href, href.removeprefix("mailto:")):
             out.append(f" <{href}>")
     return "".join(out)
+
+
+def _glued(span: Span) -> str:
+    """A span's visible text, an image marker held together for wrapping."""
+    return visible(span).replace("[image: ", f"[image:{_GLUE}", 1) if span.image else span.text
 
 
 class _Renderer:
