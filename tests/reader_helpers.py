@@ -18,6 +18,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets.tree import TreeNode
 
 from pactreader.pipeline import load_document
 from pactreader.tui.app import ReaderApp
@@ -48,6 +49,15 @@ def strips(widget: Widget) -> list[Strip]:
 def text_of(widget: Widget) -> str:
     """The plain text the widget shows right now."""
     return "\n".join(strip.text for strip in strips(widget))
+
+
+def outline_sections(node: TreeNode[int]) -> list[int]:
+    """The sections in the outline under ``node``, in tree order (collapsed ones too)."""
+    found: list[int] = []
+    for child in node.children:
+        assert child.data is not None
+        found += [child.data, *outline_sections(child)]
+    return found
 
 
 def _make_controlling_terminal(slave: int) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets.tree import TreeNode
-
 from pactreader.tui.outline_pane import FIRST_BATCH
-from tests.reader_helpers import opened, text_of
+from tests.reader_helpers import opened, outline_sections, text_of
 
 SECTIONS = FIRST_BATCH * 3 + 7
 
@@ -22,14 +20,6 @@ def _document(folder: Path) -> Path:
     return path
 
 
-def _walk(node: TreeNode[int]) -> list[int]:
-    found: list[int] = []
-    for child in node.children:
-        assert child.data is not None
-        found += [child.data, *_walk(child)]
-    return found
-
-
 async def test_every_section_is_in_the_outline_once_it_has_filled_in(tmp_path: Path) -> None:
     async with opened(_document(tmp_path)) as (app, pilot):
         outline = app.outline
@@ -38,7 +28,7 @@ async def test_every_section_is_in_the_outline_once_it_has_filled_in(tmp_path: P
                 break
             await pilot.pause(0.05)
         assert outline.sections_shown == SECTIONS
-        assert _walk(outline.root) == list(range(SECTIONS))
+        assert outline_sections(outline.root) == list(range(SECTIONS))
 
 
 async def test_the_last_section_opens_from_the_outline_at_once(tmp_path: Path) -> None:

@@ -7,9 +7,12 @@ line and the app load documents the same way.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO
 
-from pactreader.parse import Document, parse_markdown
+from pactreader.parse import Document, parse_markdown, parse_opening
 from pactreader.repair import repair_text
 from pactreader.source import Format, SourceText, read_source
 
@@ -25,13 +28,65 @@ def markdown_of(source: SourceText) -> str:
 
 def document_from_source(source: SourceText) -> Document:
     """Repair scraped text when needed, then parse."""
+    return _parse(source, markdown_of(source))
+
+
+def _parse(source: SourceText, markdown: str) -> Document:
     return parse_markdown(
-        markdown_of(source),
+        markdown,
         source=source.name,
         stem=source.stem,
         format=source.format,
         encoding=source.encoding,
     )
+
+
+OPENING_CHARS = 512 * 1024
+"""From this size on, the reader shows a document's opening while the rest is parsed.
+
+Below it the whole parse takes a few tens of milliseconds: not worth a second
+outline."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loading:
+    """A document on its way: what can be shown now, and how to get the rest."""
+
+    document: Document
+    """The whole document, or only its opening sections when :attr:`rest` is set."""
+    rest: Callable[[], Document] | None = None
+    """Parses the whole document (for a worker thread: it takes about a second per
+    20 MB); None when :attr:`document` is already whole."""
+
+
+def start_loading(
+    name: str | os.PathLike[str],
+    *,
+    stdin: BinaryIO | None = None,
+    format: Format | None = None,
+) -> Loading:
+    """Read the document at ``name`` and parse as much as its first screen needs.
+
+    A big document is cut after its opening sections (see
+    :func:`pactreader.parse.parse_opening`), whose parse is the start of the whole
+    document's; the reader shows them while :attr:`Loading.rest` parses everything.
+
+    Raises:
+        SourceError: The input cannot be read as a text document.
+    """
+    source = read_source(name, stdin=stdin, format=format)
+    markdown = markdown_of(source)
+    if len(markdown) >= OPENING_CHARS:
+        opening = parse_opening(
+            markdown,
+            source=source.name,
+            stem=source.stem,
+            format=source.format,
+            encoding=source.encoding,
+        )
+        if opening is not None:
+            return Loading(opening, partial(_parse, source, markdown))
+    return Loading(_parse(source, markdown))
 
 
 def load_document(

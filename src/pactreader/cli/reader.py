@@ -8,31 +8,47 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
 
 from pactreader.errors import PactreaderError
-from pactreader.pipeline import load_document
+from pactreader.pipeline import start_loading
 from pactreader.sample import sample_path
 
 TERMINAL = "/dev/tty"
 
+_T = TypeVar("_T")
+
 
 def run(args: argparse.Namespace) -> int:
-    """Load the document, then hand it to the Textual app."""
+    """Load the document (a big one's opening first), then hand it to the Textual app."""
     name = args.file if args.file is not None else str(sample_path())
-    # The collector would walk the growing heap again and again while a big document
-    # loads (a tenth of its load time, and more on a busy machine) and find no cycles
-    # there; once loaded, the document is frozen so the app's collections skip it.
-    gc.disable()
-    try:
-        document = load_document(name, format=args.input_format)
-    finally:
-        gc.enable()
-    gc.freeze()
+    loading = _without_collector(partial(start_loading, name, format=args.input_format))
     reattach_terminal()
     from pactreader.tui.app import ReaderApp
 
-    ReaderApp(document).run()
+    rest = loading.rest
+    ReaderApp(
+        loading.document, rest=None if rest is None else partial(_without_collector, rest)
+    ).run()
     return 0
+
+
+def _without_collector(parse: Callable[[], _T]) -> _T:
+    """Run ``parse`` with the garbage collector off, then freeze what it built.
+
+    The collector would walk the growing heap again and again while a big document
+    loads (a tenth of its load time, and more on a busy machine) and find no cycles
+    there; once loaded, the document is frozen so the app's collections skip it.
+    """
+    gc.disable()
+    try:
+        result = parse()
+    finally:
+        gc.enable()
+    gc.freeze()
+    return result
 
 
 def reattach_terminal() -> None:

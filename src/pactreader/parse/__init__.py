@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from pactreader.parse.address import find_section
 from pactreader.parse.document import Document, Section
-from pactreader.parse.outline import parse_markdown
+from pactreader.parse.outline import parse_markdown, parse_opening
 
-__all__ = ["Document", "Section", "find_section", "parse_markdown"]
+__all__ = ["Document", "Section", "find_section", "parse_markdown", "parse_opening"]

@@ -15,7 +15,7 @@ _CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
 
 # Front matter longer than this is not metadata but a document that begins with a
 # thematic break; stop looking rather than scan a huge file.
-_MAX_LINES = 1000
+MAX_LINES = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter | None:
     closers = _CLOSERS.get(opener)
     if closers is None:
         return None
-    for index in range(1, min(len(lines), _MAX_LINES)):
+    for index in range(1, min(len(lines), MAX_LINES)):
         if lines[index].rstrip() in closers:
             body = "\n".join(lines[1:index])
             return FrontMatter(line_count=index + 1, data=_load(opener, body))

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from pactreader.parse import front_matter
 from pactreader.parse.document import PREAMBLE_NUMBER, Document, Section
-from pactreader.parse.front_matter import split_front_matter
+from pactreader.parse.front_matter import FrontMatter, split_front_matter
 from pactreader.parse.inline import Inline, Span, inline_spans, title_text
 from pactreader.parse.markdown import block_parser, full_parser
 from pactreader.parse.scan import RawHeading, scan_headings
@@ -148,17 +149,102 @@ def parse_markdown(
     front_lines = front.line_count if front else 0
     body = "\n" * front_lines + "\n".join(lines[front_lines:]) if front else text
     headings = find_headings(body, None if front else lines)
-    title = _document_title(front.data if front else None, headings, stem)
+    meta = _Meta(source, stem, format, encoding)
+    return _document(lines, front, headings, meta)
+
+
+OPENING_LINES = 1000
+"""How many lines :func:`parse_opening` scans first (more when they hold no cut)."""
+
+
+def parse_opening(
+    text: str,
+    *,
+    source: str = "-",
+    stem: str = "document",
+    format: Literal["markdown", "text"] = "markdown",
+    encoding: str = "utf-8",
+    lines_wanted: int = OPENING_LINES,
+) -> Document | None:
+    """The sections at the start of ``text``, parsed without reading the rest.
+
+    A big document's first screen need not wait for its whole outline: the text is
+    cut just before the last top-level heading among its first ``lines_wanted``
+    lines (after the front matter) and the part before the cut is parsed alone.
+
+    Why that gives the full parse's sections: the block pass reads lines in order,
+    deciding each block from its own lines and at most one line ahead (a table's
+    delimiter row), and a top-level heading closes every block before it. So text
+    after the line following the heading cannot change how the lines before the
+    heading were read, nor that the heading is one. The sections before the
+    cut are the document's first sections, with their own spans, numbers, levels and
+    word counts. Only what depends on text after the cut can differ: the children,
+    subtree span and total words of the last section and its ancestors, the document
+    title when its first H1 comes later, and titles that use a link reference defined
+    further down.
+
+    Args:
+        text: Markdown with ``\\n`` line endings.
+        source: As for :func:`parse_markdown`.
+        stem: As for :func:`parse_markdown`.
+        format: As for :func:`parse_markdown`.
+        encoding: As for :func:`parse_markdown`.
+        lines_wanted: Scan this many lines for a cut; four times as many when they
+            hold none, and so on.
+
+    Returns:
+        The opening as a document, or None when no cut is found before the end (the
+        whole text has to be parsed).
+    """
+    size = max(1, lines_wanted)
+    while True:
+        # Only the head is split into lines (enough of them to find any front matter).
+        pieces = text.split("\n", front_matter.MAX_LINES + size)
+        if len(pieces) <= front_matter.MAX_LINES + size or not pieces[-1]:
+            return None  # The whole text is no longer than the window: parse it all.
+        lines = pieces[:-1]
+        front = split_front_matter(lines)
+        front_lines = front.line_count if front else 0
+        prefix = [""] * front_lines + lines[front_lines : front_lines + size]
+        headings = find_headings("\n".join(prefix) + "\n", prefix)
+        # The cut goes before a heading whose next line was scanned too: a heading
+        # line followed by a delimiter row is a table's header (the table rule looks
+        # one line ahead, and comes first).
+        while headings and headings[-1].line >= len(prefix):
+            headings.pop()
+        cut = headings[-1].line - 1 if headings else 0
+        if cut > front_lines:
+            meta = _Meta(source, stem, format, encoding)
+            return _document(lines[:cut], front, headings[:-1], meta)
+        size *= 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """What a document records about where it came from."""
+
+    source: str
+    stem: str
+    format: Literal["markdown", "text"]
+    encoding: str
+
+
+def _document(
+    lines: list[str], front: FrontMatter | None, headings: list[Heading], meta: _Meta
+) -> Document:
+    """The document of ``lines`` whose top-level headings are ``headings``."""
+    front_lines = front.line_count if front else 0
+    title = _document_title(front.data if front else None, headings, meta.stem)
     sections = _build_sections(lines, front_lines, headings, title)
     return Document(
         title=title,
-        source=source,
-        format=format,
+        source=meta.source,
+        format=meta.format,
         lines=tuple(lines),
         front_matter=front.data if front else None,
         front_matter_lines=front_lines,
         sections=sections,
-        encoding=encoding,
+        encoding=meta.encoding,
         roots=tuple(section.index for section in sections if section.parent is None),
     )
 

@@ -9,7 +9,8 @@ ids; the help screen and the command palette are generated from them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -37,6 +38,7 @@ from pactreader.tui.export_dialog import ExportDialog
 from pactreader.tui.help_screen import BindingGroup, HelpScreen, binding_rows
 from pactreader.tui.links_dialog import LinksDialog
 from pactreader.tui.messages import (
+    DocumentLoaded,
     HighlightsChanged,
     MatchCountsChanged,
     OpenSection,
@@ -50,6 +52,9 @@ from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
 from pactreader.tui.search_bar import SearchBar
 from pactreader.tui.status_bar import StatusBar, TitleBar
+
+LOADING_SWITCH_INTERVAL = 0.0005
+"""Seconds between GIL hand-overs while a big document loads in a thread."""
 
 NARROW_WIDTH = 80
 """Below this many columns the outline starts hidden (``o`` shows it)."""
@@ -94,9 +99,17 @@ class ReaderApp(App[None]):
     show_outline: reactive[bool] = reactive(True)
     """Whether the outline pane is shown."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, *, rest: Callable[[], Document] | None = None) -> None:
+        """Read ``document``.
+
+        Args:
+            document: The document, or only its opening sections when ``rest`` is given.
+            rest: Parses the whole document. It is called in a thread once the
+                opening is on screen, and the whole document then takes its place.
+        """
         super().__init__()
         self.document = document
+        self._rest = rest
         self.sub_title = safe_title(document.title)
         self._narrow: bool | None = None
         self.export_format: ExportFormat = "text"
@@ -110,14 +123,20 @@ class ReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         """Title bar, the two panes side by side, status line, footer."""
-        yield TitleBar(self.document)
+        whole = self.document_whole
+        yield TitleBar(self.document, whole=whole, id="title")
         with Horizontal(id="panes"):
-            yield OutlineColumn(self.document, id="outline-column")
+            yield OutlineColumn(self.document, whole=whole, id="outline-column")
             with Vertical(id="reading-column"):
                 yield ReadingPane(self.document, id="reading")
                 yield SearchBar(self.document, id="search")
-        yield StatusBar(self.document, id="status")
+        yield StatusBar(self.document, whole=whole, id="status")
         yield Footer()
+
+    @property
+    def document_whole(self) -> bool:
+        """Whether :attr:`document` is the whole document (not yet, while a big one loads)."""
+        return self._rest is None
 
     @property
     def outline(self) -> OutlinePane:
@@ -151,8 +170,50 @@ class ReaderApp(App[None]):
         self._fit_outline(self.size.width)
 
     def on_ready(self) -> None:
-        """The first frame is on screen: the outline of a big document fills in the rest."""
+        """The first frame is on screen: read the rest of a big document, fill the outline in."""
         self.outline.fill_in()
+        if self._rest is not None:
+            self._load_rest(self._rest)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_rest(self, rest: Callable[[], Document]) -> None:
+        """Parse the whole document, away from the event loop: keys work meanwhile.
+
+        While it runs, the interpreter is asked to hand the GIL over more often (every
+        0.5 ms instead of 5), so the event loop waits less each time it wakes for a
+        key or a timer: 5.7 ms ticks instead of 10 for a 5 ms timer during a 20 MB load.
+        """
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
+        try:
+            document = rest()
+        except Exception as error:  # Keep reading the opening; say what went wrong.
+            self.call_from_thread(
+                self.notify,
+                f"Could not read the rest of the document: {error}",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+            return
+        finally:
+            sys.setswitchinterval(switch)
+        self.post_message(DocumentLoaded(document))
+
+    @on(DocumentLoaded)
+    def _document_loaded(self, message: DocumentLoaded) -> None:
+        """The whole document takes the opening's place in every pane."""
+        document = message.document
+        self.document = document
+        self._rest = None
+        self.sub_title = safe_title(document.title)
+        self.query_one("#title", TitleBar).set_document(document)
+        self.status.set_document(document)
+        self.outline_column.set_document(document)
+        self.reading.set_document(document)
+        self.search_bar.set_document(document)
+        if self.show_outline:
+            self.outline.show_section(self.reading.current_section)
 
     def on_resize(self, event: Resize) -> None:
         """Hide the outline on narrow terminals, show it again on wide ones."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from pactreader.parse.document import Document
 from pactreader.search import Match, Query
 from pactreader.tui.title_filter import TitleFilter
 
@@ -30,6 +31,13 @@ class OpenSection(Message):
     """The user chose a section in the outline: show it in the reading pane."""
 
     section: int
+
+
+@dataclass
+class DocumentLoaded(Message):
+    """The whole document is parsed (the reader opened a big one with its opening only)."""
+
+    document: Document
 
 
 # ----------------------------------------------------------------- search

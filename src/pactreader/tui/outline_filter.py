@@ -50,17 +50,26 @@ class OutlineColumn(Vertical):
     }
     """
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, *, whole: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
+        self._whole = whole
         self._filtering = False
 
     def compose(self) -> ComposeResult:
         """Filter input and status (hidden), the outline, the filtered outline (hidden)."""
         yield Input(placeholder="filter titles", compact=True, id="outline-filter")
         yield Label("", id="outline-filter-status", markup=False)
-        yield OutlinePane(self.document, id="outline")
+        yield OutlinePane(self.document, id="outline", whole=self._whole)
         yield OutlinePane(self.document, id="outline-filtered", empty=True)
+
+    def set_document(self, document: Document) -> None:
+        """Show the outline of ``document`` instead; an open filter is applied to it again."""
+        self.document = document
+        self.outline.set_document(document)
+        self.filtered.set_document(document)
+        if self._filtering:
+            self._apply(self.filter_input.value)
 
     @property
     def filtering(self) -> bool:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from time import perf_counter
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from rich.cells import cell_len
 from rich.style import Style
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -45,6 +46,9 @@ Every step ends with a frame that lays out the tree's lines again, all of them: 
 longer steps fill a 20,000-section outline sooner than many short ones."""
 
 _ICON_WIDTH = 2
+
+_NO_LABEL = Text()
+"""Every node's label: :meth:`OutlinePane.render_label` draws it from the section."""
 
 _REFRESH_NODES_LIMIT = 200
 """Above this many changed labels, the whole tree is drawn again instead of node by node."""
@@ -77,6 +81,10 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         ),
     ]
 
+    _adding = False
+    """True while a batch of nodes goes in (see :meth:`refresh`); set before ``__init__``
+    runs, because the tree refreshes while it is being built."""
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "outline--number",
         "outline--words",
@@ -99,28 +107,55 @@ class OutlinePane(Tree[int], inherit_bindings=False):
     }
     """
 
-    def __init__(self, document: Document, *, id: str | None = None, empty: bool = False) -> None:
+    def __init__(
+        self,
+        document: Document,
+        *,
+        id: str | None = None,
+        empty: bool = False,
+        whole: bool = True,
+    ) -> None:
         """An outline of ``document``.
 
         Args:
             document: The document.
             id: The widget's id.
             empty: Start with no sections (for a pane that :meth:`show_only` fills).
+            whole: False when ``document`` is a big document's opening: its outline
+                starts with the top level expanded only, as the whole one will.
         """
         super().__init__("outline", data=-1, id=id)
-        self.document = document
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 3
-        self._titles = [safe_title(section.title) for section in document.sections]
-        self._words_width = max((len(f"{s.words:,}") for s in document.sections), default=1)
+        self._empty = empty
         self._section_nodes: dict[int, TreeNode[int]] = {}
         self._match_counts: Mapping[int, int] = {}
         self._marks: Mapping[int, Sequence[int]] | None = None
-        self._expand_all = len(document.sections) <= EXPAND_ALL_LIMIT
-        self._filled = len(document.sections) if empty else 0
+        self._take(document, whole=whole)
+
+    def _take(self, document: Document, *, whole: bool = True) -> None:
+        """Start showing ``document``: the first batch of its sections goes in at once."""
+        self.document = document
+        self._titles = [safe_title(section.title) for section in document.sections]
+        self._words_width = max((len(f"{s.words:,}") for s in document.sections), default=1)
+        self._expand_all = whole and len(document.sections) <= EXPAND_ALL_LIMIT
+        self._filled = len(document.sections) if self._empty else 0
         """Sections ``0.._filled-1`` are in the tree; the rest are added by :meth:`fill_in`."""
         self._fill_to(FIRST_BATCH)
+
+    def set_document(self, document: Document) -> None:
+        """Show the outline of ``document`` instead (a big document's whole, after its opening).
+
+        The tree is built again, filling in after the current frame as at the start;
+        a filtered pane stays empty until it is given sections to show.
+        """
+        self.clear()
+        self._section_nodes = {}
+        self._match_counts = {}
+        self._take(document)
+        if not self._empty:
+            self.call_after_refresh(self.fill_in)
 
     @property
     def sections_shown(self) -> int:
@@ -167,13 +202,23 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             shown: When only some sections are added, which: a section none of whose
                 children is among them becomes a leaf.
         """
+        self._adding = True
+        try:
+            self._add_nodes(sections, expand_all=expand_all, shown=shown)
+        finally:
+            self._adding = False
+        self.refresh(layout=True)
+
+    def _add_nodes(
+        self, sections: Iterable[int], *, expand_all: bool, shown: set[int] | None
+    ) -> None:
         for index in sections:
             section = self.document.sections[index]
             parent_node = (
                 None if section.parent is None else self._section_nodes.get(section.parent)
             )
             parent = self.root if parent_node is None else parent_node
-            label = Text(self._titles[index])
+            label = _NO_LABEL
             children = section.children
             if shown is not None:
                 children = tuple(child for child in children if child in shown)
@@ -318,6 +363,30 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((icon, base_style + Style(bold=True)), label)
         return Text.assemble(" " * _ICON_WIDTH, label)
+
+    def process_label(self, label: TextType) -> Text:
+        """Labels are kept as given: the nodes' labels are drawn from their sections.
+
+        (Tree's own processing parses a string as markup and copies every label, a
+        good part of the time it takes to add twenty thousand nodes.)
+        """
+        return label if isinstance(label, Text) else Text(label)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Refresh once for a batch of new nodes, not once per node.
+
+        The tree asks for a refresh after adding each node, and each costs more than
+        adding the node did; :meth:`_add_sections` refreshes when its batch is in.
+        """
+        if self._adding:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def get_label_width(self, node: TreeNode[int]) -> int:
         """Labels never need more than the pane's width: they shorten themselves."""

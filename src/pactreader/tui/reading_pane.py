@@ -126,12 +126,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
-        sections = document.sections
-        self._count = len(sections)
-        self._line_lengths = [
-            [len(line) for line in document.lines[section.start_line - 1 : section.end_line]]
-            for section in sections
-        ]
+        self._count = len(document.sections)
+        self._line_lengths = list(map(len, document.lines))
         self._width = 0
         self._heights: list[int] = [0] * self._count
         self._starts: list[int] = [0] * (self._count + 1)
@@ -209,6 +205,30 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def section_top(self, index: int) -> int:
         """The line where section ``index`` starts (estimated until it is rendered)."""
         return self._starts[index]
+
+    def set_document(self, document: Document) -> None:
+        """Show ``document`` in place of the one shown: the same text, more of it read.
+
+        A big document opens with its first sections only; when the whole has been
+        parsed, it takes their place. Everything is laid out again, and the line at
+        the top of the pane stays there.
+        """
+        top = self.current_section
+        offset = round(self.scroll_y) - self._starts[top] if top >= 0 and self._width else 0
+        self.document = document
+        self._count = len(document.sections)
+        self._line_lengths = list(map(len, document.lines))
+        self._heights = [0] * self._count
+        self._starts = [0] * (self._count + 1)
+        # Rendered text may change too (a link reference defined further down).
+        self._known.clear()
+        self._cache.clear()
+        self._highlights.clear()
+        self._highlight_versions.clear()
+        laid_out = bool(self._width)
+        self._width = 0
+        if self._layout() and laid_out and 0 <= top < self._count:
+            self._scroll_top(top, offset)
 
     def scroll_to_section(self, index: int, unit: int | None = None) -> None:
         """Put the first line of section ``index`` (or of its block holding ``unit``) on top."""
@@ -415,8 +435,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _estimate(self, index: int, width: int) -> int:
         """A guess at a section's height: its source lines wrapped at ``width``."""
-        lines = sum((length + width - 1) // width or 1 for length in self._line_lengths[index])
         section = self.document.sections[index]
+        lengths = self._line_lengths[section.start_line - 1 : section.end_line]
+        lines = sum((length + width - 1) // width or 1 for length in lengths)
         extra = 2 if 0 < section.level <= _HEADING_RULE_LEVELS else 1
         if index == 0 and self.document.front_matter:
             extra += len(self.document.front_matter) + 1

@@ -131,6 +131,13 @@ class SearchBar(Horizontal):
         self._prepare()
         self._show_status()
 
+    def set_document(self, document: Document) -> None:
+        """Search ``document`` from now on; a search under way starts again in it."""
+        self.document = document
+        self._prepare()
+        if self.input.value:
+            self._restart()
+
     @property
     def input(self) -> Input:
         """Where the query is typed."""

@@ -65,9 +65,19 @@ class TitleBar(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"title-bar--info"}
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    whole: reactive[bool] = reactive(True)
+    """Whether the document is whole (False while a big one's rest is being read)."""
+
+    def __init__(self, document: Document, *, whole: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
+        self.set_reactive(TitleBar.whole, whole)
+
+    def set_document(self, document: Document) -> None:
+        """Describe the whole ``document`` (read after its opening was shown)."""
+        self.document = document
+        self.whole = True
+        self.refresh()
 
     def render(self) -> RenderableType:
         """Title left, size right."""
@@ -75,11 +85,14 @@ class TitleBar(Widget):
         words = document.words
         title = Text(safe_title(document.title) or document.source, style="bold")
         sections = len(document.sections)
-        info = Text(
-            f"{sections} section{'s' * (sections != 1)} · {words:,} words"
-            f" · {reading_minutes(words)} min read",
-            style=self.get_component_rich_style("title-bar--info"),
-        )
+        if self.whole:
+            size = (
+                f"{sections:,} section{'s' * (sections != 1)} · {words:,} words"
+                f" · {reading_minutes(words)} min read"
+            )
+        else:
+            size = f"{sections:,}+ sections · reading the rest…"
+        info = Text(size, style=self.get_component_rich_style("title-bar--info"))
         return _two_sides(title, info)
 
 
@@ -97,19 +110,35 @@ class StatusBar(Widget):
 
     section: reactive[int] = reactive(-1)
     percent: reactive[int] = reactive(0)
+    whole: reactive[bool] = reactive(True)
+    """Whether the document is whole: until it is, how far along the reader is is unknown."""
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, *, whole: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
-        own = [section.own_words for section in document.sections]
-        # Words from each section to the end of the document.
-        self._words_left = [*reversed(list(accumulate(reversed(own)))), 0]
+        self._words_left = _words_left(document)
+        self.set_reactive(StatusBar.whole, whole)
+
+    def set_document(self, document: Document) -> None:
+        """Show positions in the whole ``document`` (read after its opening was shown)."""
+        self.document = document
+        self._words_left = _words_left(document)
+        self.whole = True
+        self.refresh()
 
     def render(self) -> RenderableType:
         """``1 > 1.2 Title`` on the left, ``42% · 3 min left`` on the right."""
         section = self.section
         crumb = Text(breadcrumb(self.document, section))
+        if not self.whole:
+            return _two_sides(crumb, Text("reading the rest…"))
         words = self._words_left[section] if 0 <= section < len(self._words_left) else 0
         minutes = reading_minutes(words)
         left = f"{minutes} min left" if minutes else "the end"
         return _two_sides(crumb, Text(f"{self.percent}% · {left}"))
+
+
+def _words_left(document: Document) -> list[int]:
+    """Words from each section to the end of the document (and 0 after the end)."""
+    own = [section.own_words for section in document.sections]
+    return [*reversed(list(accumulate(reversed(own)))), 0]

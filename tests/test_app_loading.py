@@ -1,0 +1,160 @@
+"""A big document opens with its first sections, and the whole takes their place.
+
+The reader is given the opening (``parse_opening``) and a ``rest`` that parses the
+whole; here ``rest`` waits for the test's go-ahead, so the screen can be checked both
+while the rest is being read and after.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from pactreader.parse import Document, parse_markdown, parse_opening
+from pactreader.pipeline import OPENING_CHARS, start_loading
+from pactreader.tui.app import ReaderApp
+from pactreader.tui.status_bar import StatusBar, TitleBar
+from tests.reader_helpers import outline_sections, run_in_pty, text_of
+
+PARTS = 400
+
+
+def _text(parts: int = PARTS) -> str:
+    """Parts of 4 lines; the last one's title is found nowhere else."""
+    chunks = [f"# Part {number}\n\nText of part {number}.\n" for number in range(parts - 1)]
+    chunks.append("# The finale\n\nOnly here: zebra.\n")
+    return "\n".join(chunks)
+
+
+class Gate:
+    """A ``rest`` that parses the whole document once the test opens the gate."""
+
+    def __init__(self, text: str, fail: bool = False) -> None:
+        self.text = text
+        self.fail = fail
+        self.opened = threading.Event()
+
+    def __call__(self) -> Document:
+        self.opened.wait(10)
+        if self.fail:
+            raise MemoryError("out of memory")
+        return parse_markdown(self.text)
+
+
+@asynccontextmanager
+async def loading(
+    text: str, *, fail: bool = False
+) -> AsyncIterator[tuple[ReaderApp, Pilot[None], Gate]]:
+    opening = parse_opening(text, lines_wanted=40)
+    assert opening is not None
+    gate = Gate(text, fail)
+    app = ReaderApp(opening, rest=gate)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        try:
+            yield app, pilot, gate
+        finally:
+            gate.opened.set()
+
+
+async def _until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    for _ in range(200):
+        if done():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("not reached")
+
+
+async def test_the_opening_shows_first_then_the_whole_document() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        assert not app.document_whole
+        assert "Part 0" in text_of(app.reading)
+        assert "reading the rest" in text_of(app.query_one(TitleBar))
+        assert "reading the rest" in text_of(app.query_one(StatusBar))
+        # Parts start every 4 lines; Part 9 on line 37 is the last in the first 40.
+        assert app.outline.sections_shown == 9
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await _until(pilot, lambda: app.outline.sections_shown == PARTS)
+        assert outline_sections(app.outline.root) == list(range(PARTS))
+        assert f"{PARTS} sections" in text_of(app.query_one(TitleBar))
+        assert "min left" in text_of(app.query_one(StatusBar))
+        await pilot.press("G")
+        await pilot.pause()
+        assert "The finale" in text_of(app.reading)
+
+
+async def test_the_reader_stays_where_it_was_when_the_whole_arrives() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        await pilot.press("right_square_bracket", "right_square_bracket", "down")
+        await pilot.pause()
+        before = app.reading.scroll_y
+        shown = text_of(app.reading)
+        assert app.reading.current_section == 2
+        assert "Text of part 2." in shown
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await pilot.pause()
+        assert app.reading.current_section == 2
+        assert app.reading.scroll_y == before
+        assert text_of(app.reading) == shown
+
+
+async def test_a_search_typed_during_loading_finds_matches_in_the_rest() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        await pilot.press("slash")
+        await pilot.press(*"zebra")
+        await pilot.pause()
+        assert app.search_bar.session is not None
+        assert not app.search_bar.session.counts
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await _until(pilot, lambda: bool(app.search_bar.session and app.search_bar.session.counts))
+        assert app.search_bar.session is not None
+        assert app.search_bar.session.counts == {PARTS - 1: 1}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "zebra" in text_of(app.reading)
+
+
+async def test_a_failed_load_is_reported_and_the_opening_stays_readable() -> None:
+    async with loading(_text(), fail=True) as (app, pilot, gate):
+        gate.opened.set()
+        await _until(pilot, lambda: bool(app._notifications))
+        notices = [notice.message for notice in app._notifications]
+        assert notices == ["Could not read the rest of the document: out of memory"]
+        assert not app.document_whole
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.reading.current_section == 1
+
+
+def test_start_loading_cuts_only_big_documents(tmp_path: Path) -> None:
+    small = tmp_path / "small.md"
+    small.write_text(_text(), encoding="utf-8")
+    assert start_loading(small).rest is None
+    big = tmp_path / "big.md"
+    text = _text(OPENING_CHARS // 30)
+    big.write_text(text, encoding="utf-8")
+    started = start_loading(big)
+    assert started.rest is not None
+    whole = started.rest()
+    assert len(started.document.sections) < len(whole.sections)
+    assert [section.title for section in whole.sections] == [
+        section.title for section in parse_markdown(text).sections
+    ]
+    assert whole.source == started.document.source == str(big)
+
+
+def test_the_command_opens_a_big_document_and_reads_it_whole(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    parts = OPENING_CHARS // 30
+    big.write_text(_text(parts), encoding="utf-8")
+    code, screen = run_in_pty([str(big)], wait_for=f"{parts:,} sections".encode())
+    assert code == 0
+    assert b"reading the rest" in screen  # the opening was shown first
+    assert b"Traceback" not in screen
