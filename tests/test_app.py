@@ -396,3 +396,18 @@ def test_the_core_does_not_import_textual(module: str) -> None:
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_reader_starts_without_the_commands_export_or_repair() -> None:
+    """What opening the reader imports: no other command, no exporter, no repair layer.
+
+    They are imported when used, so the first screen does not wait for them.
+    """
+    code = (
+        "import sys, pactreader.cli.main, pactreader.tui.app\n"
+        "unused = ['pactreader.cli.export', 'pactreader.cli.search', 'pactreader.cli.clean',\n"
+        "          'pactreader.render.export', 'pactreader.repair.repair',\n"
+        "          'pactreader.tui.export_dialog', 'pactreader.tui.help_screen']\n"
+        "assert not [m for m in unused if m in sys.modules], [m for m in unused if m in sys.modules]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

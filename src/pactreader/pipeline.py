@@ -13,7 +13,6 @@ from functools import partial
 from typing import BinaryIO
 
 from pactreader.parse import Document, parse_markdown, parse_opening
-from pactreader.repair import repair_text
 from pactreader.source import Format, SourceText, read_source
 
 
@@ -23,7 +22,11 @@ def markdown_of(source: SourceText) -> str:
     Line numbers in outlines count lines of this text, and ``pactreader clean``
     prints it.
     """
-    return repair_text(source.text) if source.format == "text" else source.text
+    if source.format != "text":
+        return source.text
+    from pactreader.repair import repair_text  # Deferred: Markdown never needs it.
+
+    return repair_text(source.text)
 
 
 def document_from_source(source: SourceText) -> Document:

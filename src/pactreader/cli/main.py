@@ -8,19 +8,19 @@ codes: the layers below raise :class:`~pactreader.errors.PactreaderError`.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from pactreader.cli import clean, export, outline, reader, search
+from pactreader.cli import reader
 from pactreader.cli.args import ArgumentParser, add_common, add_version
 from pactreader.errors import PactreaderError
 
-COMMANDS = {
-    "outline": outline.add_parser,
-    "export": export.add_parser,
-    "search": search.add_parser,
-    "clean": clean.add_parser,
-}
+COMMANDS = ("outline", "export", "search", "clean")
+"""The commands; each is a module of :mod:`pactreader.cli` with an ``add_parser``.
+
+They are imported only when a command is run: opening the reader does not wait for
+the export renderers, the search engine or the repair layer to load."""
 
 _EPILOG = """commands:
   pactreader outline FILE [--json] [--depth N]
@@ -55,8 +55,8 @@ def _command_parser() -> ArgumentParser:
     parser = ArgumentParser(prog="pactreader")
     add_version(parser)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=ArgumentParser)
-    for add in COMMANDS.values():
-        add(commands)
+    for name in COMMANDS:
+        importlib.import_module(f"pactreader.cli.{name}").add_parser(commands)
     return parser
 
 

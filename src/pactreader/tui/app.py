@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -25,18 +25,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from pactreader.errors import PactreaderError
-from pactreader.output import write_atomic
-from pactreader.parse.blocks import section_blocks
 from pactreader.parse.document import Document, Section
-from pactreader.parse.links import block_links
-from pactreader.render.export import ExportFormat, export_section
 from pactreader.render.safety import is_linkable, safe_title
-from pactreader.render.text import DEFAULT_WIDTH, TextStyle
-from pactreader.tui.confirm_dialog import ConfirmDialog
-from pactreader.tui.export_dialog import ExportDialog
-from pactreader.tui.help_screen import BindingGroup, HelpScreen, binding_rows
-from pactreader.tui.links_dialog import LinksDialog
+from pactreader.render.text import DEFAULT_WIDTH
 from pactreader.tui.messages import (
     DocumentLoaded,
     HighlightsChanged,
@@ -52,6 +43,13 @@ from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
 from pactreader.tui.search_bar import SearchBar
 from pactreader.tui.status_bar import StatusBar, TitleBar
+
+if TYPE_CHECKING:
+    from pactreader.render.export import ExportFormat
+    from pactreader.tui.help_screen import BindingGroup
+
+# Exporting, the dialogs and the help are imported when first used: the first screen
+# does not wait for them (nor for the search engine, which the search bar loads).
 
 LOADING_SWITCH_INTERVAL = 0.0005
 """Seconds between GIL hand-overs while a big document loads in a thread."""
@@ -311,6 +309,13 @@ class ReaderApp(App[None]):
     @work(exclusive=True, group="export")
     async def action_export(self) -> None:
         """Export the current section to a file: ask where and how, never overwrite silently."""
+        from pactreader.errors import PactreaderError
+        from pactreader.output import write_atomic
+        from pactreader.render.export import export_section
+        from pactreader.render.text import TextStyle
+        from pactreader.tui.confirm_dialog import ConfirmDialog
+        from pactreader.tui.export_dialog import ExportDialog
+
         section = self.current_section
         if section is None:
             self.notify("Nothing to export: the document is empty.", severity="warning")
@@ -347,6 +352,11 @@ class ReaderApp(App[None]):
         Only http, https and mailto links open; any other scheme (javascript:, file:,
         data:...) is refused with a notice, whatever the user picks.
         """
+        from pactreader.parse.blocks import section_blocks
+        from pactreader.parse.links import block_links
+        from pactreader.tui.confirm_dialog import ConfirmDialog
+        from pactreader.tui.links_dialog import LinksDialog
+
         section = self.current_section
         links = (
             block_links(section_blocks(self.document, section, subtree=False)) if section else []
@@ -379,6 +389,8 @@ class ReaderApp(App[None]):
         self._copy("markdown", "Markdown")
 
     def _copy(self, format: ExportFormat, label: str) -> None:
+        from pactreader.render.export import export_section
+
         section = self.current_section
         if section is None:
             self.notify("Nothing to copy: the document is empty.", severity="warning")
@@ -430,12 +442,16 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key binding."""
+        from pactreader.tui.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(self.binding_groups()))
 
     # ----------------------------------------------------------------- help and palette
 
     def binding_groups(self) -> list[BindingGroup]:
         """The bindings by where they work, the focused pane's first."""
+        from pactreader.tui.help_screen import BindingGroup
+
         panes = [
             (self.outline, BindingGroup("In the outline", OutlinePane.BINDINGS)),
             (self.reading, BindingGroup("In the reading pane", ReadingPane.BINDINGS)),
@@ -452,6 +468,8 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, every action bound to a key, and a jump to each section."""
+        from pactreader.tui.help_screen import binding_rows
+
         yield from super().get_system_commands(screen)
         if not screen.query("#reading"):
             return  # Opened over another screen (the help): only Textual's commands.

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from pactreader.parse.document import Document
-from pactreader.search import Match, Query
-from pactreader.tui.title_filter import TitleFilter
+
+if TYPE_CHECKING:
+    from pactreader.search import Match, Query
+    from pactreader.tui.title_filter import TitleFilter
 
 
 @dataclass
