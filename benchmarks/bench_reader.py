@@ -30,10 +30,10 @@ pseudo-terminal (a real terminal driver, as the harness's start floor), whose mi
 are ``time.monotonic()`` readings (benchmarks/probe.py) taken after the frame showing
 them was written: the first screen, the complete outline, a cold ``G`` (End) keypress
 and a cold jump from the outline to the middle section, each to the frame it produced,
-and the first match of a search. The reader on main has no search bar yet, so the
-search figure is the core's alone (``next(search_from(...))`` from the current
-section, for the last section's title, so the search crosses the whole document) and
-is labelled so.
+and the first match of a search. The search figure is the core's alone
+(``next(search_from(...))`` from the current section, for the last section's title, so
+the search crosses the whole document); the in-app figure, keystroke to highlighted
+frame, is ``bench_app_search.py``'s.
 """
 
 from __future__ import annotations
@@ -305,7 +305,7 @@ MEASURES: dict[str, str] = {
     "complete_outline": "reader: process start to complete outline",
     "jump": "reader: jump to the end (G, cold), keypress to frame",
     "jump_section": "reader: jump to the middle section from the outline (cold), to frame",
-    "search": "reader: search, first match (core only: no search bar on main; whole document)",
+    "search": "reader: search core, first match across the whole document (in-app figures: benchmarks-search.md)",
     "rss_mib": "peak memory: reader",
 }
 """The harness's rows for the reader (benchmarks/harness.py READER EXTENSION POINT)."""
