@@ -305,7 +305,10 @@ MEASURES: dict[str, str] = {
     "complete_outline": "reader: process start to complete outline",
     "jump": "reader: jump to the end (G, cold), keypress to frame",
     "jump_section": "reader: jump to the middle section from the outline (cold), to frame",
-    "search": "reader: search core, first match across the whole document (in-app figures: benchmarks-search.md)",
+    "search": (
+        "reader: search core, first match across the whole document"
+        " (in-app figures: benchmarks-search.md)"
+    ),
     "rss_mib": "peak memory: reader",
 }
 """The harness's rows for the reader (benchmarks/harness.py READER EXTENSION POINT)."""

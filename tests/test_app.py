@@ -408,6 +408,7 @@ def test_the_reader_starts_without_the_commands_export_or_repair() -> None:
         "unused = ['pactreader.cli.export', 'pactreader.cli.search', 'pactreader.cli.clean',\n"
         "          'pactreader.render.export', 'pactreader.repair.repair',\n"
         "          'pactreader.tui.export_dialog', 'pactreader.tui.help_screen']\n"
-        "assert not [m for m in unused if m in sys.modules], [m for m in unused if m in sys.modules]\n"
+        "loaded = [m for m in unused if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
