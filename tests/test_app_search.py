@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Label
 from textual.widgets._toast import Toast
@@ -409,3 +410,36 @@ async def test_the_help_lists_the_search_and_filter_keys() -> None:
         for description in ("Search the text", "Next match", "Previous match", "Regex on/off"):
             assert description in shown
         assert "Filter the outline by title" in shown
+
+
+def _type_at_once(app: ReaderApp, keys: str) -> None:
+    """Queue every key before the app handles the first: a fast typist, or a paste."""
+    for character in keys:
+        name = {"/": "slash", " ": "space"}.get(character, character)
+        app.post_message(events.Key(name, character))
+
+
+async def test_keys_typed_right_after_slash_are_the_query() -> None:
+    async with opened(SAMPLE) as (app, pilot):
+        _type_at_once(app, "/quick defense")  # q quits and e exports, outside the bar
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running
+        assert app.search_bar.input.value == "quick defense"
+        assert app.screen is app.default_screen
+
+
+async def test_keys_typed_right_after_f_are_the_filter() -> None:
+    async with opened(SAMPLE) as (app, pilot):
+        _type_at_once(app, "fbeg")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.outline_column.filter_input.value == "beg"
+
+
+async def test_slash_and_f_are_text_in_an_input() -> None:
+    async with opened(SAMPLE) as (app, pilot):
+        await pilot.press("slash", *"a/f")
+        await pilot.pause()
+        assert app.search_bar.input.value == "a/f"
+        assert not app.outline_column.filtering

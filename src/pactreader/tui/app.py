@@ -23,7 +23,7 @@ from textual.dom import DOMNode
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from pactreader.parse.document import Document, Section
 from pactreader.render.safety import is_linkable, safe_title
@@ -87,10 +87,21 @@ class ReaderApp(App[None]):
         Binding("Y", "copy_markdown", "Copy as Markdown", show=False, id="app.copy_markdown"),
         Binding("L", "links", "Links in this section", show=False, id="app.links"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
-        Binding("slash", "search", "Search the text", show=False, id="app.search"),
+        # Priority: the app takes ``/`` and ``f`` before the key reaches the focused pane,
+        # so the input has the focus before the keys typed right after them are passed on
+        # (a non-priority binding runs only once the pane has received the key and the
+        # keys behind it). ``check_action`` leaves them to any input and dialog.
+        Binding("slash", "search", "Search the text", show=False, priority=True, id="app.search"),
         Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
         Binding("N", "previous_match", "Previous match", show=False, id="app.previous_match"),
-        Binding("f", "filter_outline", "Filter the outline by title", show=False, id="app.filter"),
+        Binding(
+            "f",
+            "filter_outline",
+            "Filter the outline by title",
+            show=False,
+            priority=True,
+            id="app.filter",
+        ),
         Binding("escape", "close_search", "Close the search", show=False, id="app.close_search"),
     ]
 
@@ -435,9 +446,15 @@ class ReaderApp(App[None]):
         self.search_bar.action_close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Esc closes the search only while there is one: otherwise the key is free."""
+        """Esc closes the search only while there is one: otherwise the key is free.
+
+        ``/`` and ``f`` are the reader's only while no input has the focus and no dialog
+        is open: typed into an input (a regex, a path) they are text.
+        """
         if action == "close_search":
             return self.search_bar.active
+        if action in ("search", "filter_outline"):
+            return not self.screen.is_modal and not isinstance(self.focused, Input)
         return True
 
     def action_help(self) -> None:

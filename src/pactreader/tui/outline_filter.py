@@ -105,7 +105,7 @@ class OutlineColumn(Vertical):
         field = self.filter_input
         field.display = True
         self.query_one("#outline-filter-status", Label).display = True
-        field.focus()
+        self.screen.set_focus(field)  # now: keys typed right after ``f`` are the filter
         field.select_all()
         self._apply(field.value)
         self.refresh_bindings()

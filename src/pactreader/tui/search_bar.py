@@ -169,7 +169,10 @@ class SearchBar(Horizontal):
         section, unit = anchor
         self._anchor = (max(section, 0), unit, 0)
         self.display = True
-        self.input.focus()
+        # Focused now, not after the queued events (``focus()`` waits for them): keys
+        # typed right after ``/`` (a fast typist, a paste) are the query, and must not
+        # reach the app's bindings (``q`` quits, ``e`` exports).
+        self.screen.set_focus(self.input)
         self.input.select_all()
 
     def action_close(self) -> None:
