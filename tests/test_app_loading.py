@@ -128,9 +128,118 @@ async def test_a_failed_load_is_reported_and_the_opening_stays_readable() -> Non
         notices = [notice.message for notice in app._notifications]
         assert notices == ["Could not read the rest of the document: out of memory"]
         assert not app.document_whole
+        await pilot.pause()
+        assert "the rest could not be read" in text_of(app.query_one(TitleBar))
+        assert "reading the rest" not in text_of(app.query_one(StatusBar))
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.reading.current_section == 1
+
+
+async def test_a_search_painted_at_the_end_of_the_opening_carries_over() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        await pilot.press("G", "slash", *"part")
+        await pilot.pause()
+        assert "part" in text_of(app.reading).lower()
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        session = app.search_bar.session
+        await _until(pilot, lambda: bool(app.search_bar.session and app.search_bar.session.done))
+        session = app.search_bar.session
+        assert session is not None
+        assert session.total == 2 * (PARTS - 1)  # "Part n" and "part n." in each but the last
+        assert app.is_running
+
+
+async def test_a_stepped_search_stays_on_its_match_when_the_whole_arrives() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        await pilot.press("slash", *"text of part")
+        await pilot.pause()
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        session = app.search_bar.session
+        assert session is not None and session.current is not None
+        current = session.current.section
+        assert current == 3
+        app.reading.scroll_to_section(6)  # the reader scrolled on, away from the match
+        await pilot.pause()
+        top = app.reading.scroll_y
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await _until(pilot, lambda: bool(app.search_bar.session and app.search_bar.session.done))
+        session = app.search_bar.session
+        assert session is not None and session.current is not None
+        assert session.current.section == current
+        assert app.reading.scroll_y == top
+
+
+async def test_an_open_filter_filters_the_whole_outline_once_it_arrives() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        await pilot.press("f", *"finale")
+        await pilot.pause()
+        column = app.outline_column
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await _until(pilot, lambda: column.filtered.display)
+        assert column.filtering
+        assert "The finale" in text_of(column.filtered)
+
+
+async def test_the_outline_keeps_what_the_user_collapsed() -> None:
+    text = "\n".join(f"# Part {n}\n\n## Inside {n}\n\ntext\n" for n in range(PARTS))
+    opening = parse_opening(text, lines_wanted=40)
+    assert opening is not None
+    gate = Gate(text)
+    async with ReaderApp(opening, rest=gate).run_test(size=(120, 30)) as pilot:
+        app = pilot.app
+        await pilot.pause()
+        app.outline.node_of(0).collapse()
+        await pilot.pause()
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await _until(pilot, lambda: app.outline.sections_shown == 2 * PARTS)
+        assert not app.outline.node_of(0).is_expanded
+        assert app.outline.node_of(2).is_expanded
+
+
+async def test_export_and_copy_wait_for_a_section_still_being_read() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        last = len(app.document.sections) - 1  # it may go on past the cut
+        app.reading.scroll_to_section(last)
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        notices = [notice.message for notice in app._notifications]
+        assert any("goes on past what has been read" in notice for notice in notices)
+        assert not any(notice.startswith("Copied") for notice in notices)
+        app.reading.scroll_to_section(0)
+        await pilot.pause()
+        await pilot.press("y")  # a section wholly read copies at once
+        await pilot.pause()
+        assert any(n.message.startswith("Copied 1 Part 0") for n in app._notifications)
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        app.reading.scroll_to_section(last)
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert any(n.message.startswith(f"Copied {last + 1} ") for n in app._notifications)
+
+
+async def test_quitting_does_not_wait_for_the_rest() -> None:
+    text = _text()
+    opening = parse_opening(text, lines_wanted=40)
+    assert opening is not None
+    gate = Gate(text)
+    app = ReaderApp(opening, rest=gate)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+    # The app is gone while the loading thread still waits for its gate.
+    loaders = [thread for thread in threading.enumerate() if thread.name == "pactreader-load"]
+    assert loaders and loaders[0].is_alive()
+    gate.opened.set()
+    loaders[0].join(10)
 
 
 def test_start_loading_cuts_only_big_documents(tmp_path: Path) -> None:

@@ -11,30 +11,48 @@ the last section's children and totals, and titles using later link references).
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pactreader.parse import Document, parse_markdown, parse_opening
 from pactreader.parse.front_matter import MAX_LINES
 from pactreader.parse.outline import find_headings_reference
+from pactreader.pipeline import OPENING_CHARS, start_loading
 from tests.test_outline_equivalence import LINE_SOUP, document
 
 # Lines after the generated text: parse_opening only cuts a text that goes on for more
 # than the longest front matter after the lines it scans.
-TAIL = "\n" + "tail\n" * MAX_LINES
+ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+
+TAIL = "\n" + "tail\n" * (MAX_LINES + 100)
 
 
 def _check_opening(text: str, lines_wanted: int) -> Document | None:
     """Parse the opening of ``text`` and check it against the full parse."""
     opening = parse_opening(text, lines_wanted=lines_wanted)
-    if opening is None:
-        return None
     full = parse_markdown(text)
-    cut = opening.line_count
-    assert opening.lines == full.lines[:cut]
     front = full.front_matter_lines
     body = "\n" * front + "\n".join(full.lines[front:]) if front else text
     reference = find_headings_reference(body)  # front matter is metadata, never headings
+    # A cut must be found when the window holds two of markdown-it-py's ATX headings
+    # (one line each) with their next line: at the last of them, or at a later heading.
+    # (A setext heading whose underline is past the window is not seen as one.)
+    atx = [
+        heading
+        for heading in reference
+        if heading.line + 1 <= front + lines_wanted
+        and ATX_HEADING.match(full.lines[heading.line - 1])
+    ]
+    if len(atx) >= 2:
+        assert opening is not None
+        assert opening.line_count >= atx[-1].line - 1
+    if opening is None:
+        return None
+    cut = opening.line_count
+    assert opening.lines == full.lines[:cut]
     # The cut is just before one of markdown-it-py's top-level headings...
     assert cut + 1 in {heading.line for heading in reference}
     # ...and the opening's headings are markdown-it-py's headings above it.
@@ -62,7 +80,7 @@ def _check_opening(text: str, lines_wanted: int) -> Document | None:
         )
         assert whole.children[: len(section.children)] == section.children
         assert whole.subtree_end_line >= section.subtree_end_line
-        if "]:" not in text and not section.is_preamble:
+        if "]" not in text and not section.is_preamble:
             assert section.title == whole.title
     return opening
 
@@ -87,9 +105,31 @@ def test_opening_stops_before_the_last_heading_in_its_window() -> None:
     assert opening.title == "Part 1"
 
 
-def test_unclosed_fence_has_no_cut_and_the_whole_text_is_parsed() -> None:
+def test_unclosed_fence_has_no_cut_and_the_whole_text_is_parsed(tmp_path: Path) -> None:
     body = "# Start\n\n```\n" + "# not a heading\n" * 3000
     assert parse_opening(body, lines_wanted=50) is None
+    closed = body.replace("```\n", "```\n```\n", 1)  # the fence closed: the headings count
+    assert parse_opening(closed, lines_wanted=50) is not None
+    path = tmp_path / "fence.md"
+    path.write_text(body + "x" * OPENING_CHARS, encoding="utf-8")
+    loading = start_loading(path)
+    assert loading.rest is None  # no opening: the whole document, parsed at once
+    assert [section.title for section in loading.document.sections] == ["Start"]
+
+
+def test_an_opening_holds_a_heading() -> None:
+    # Blank lines, front matter or a comment before the first heading are no opening.
+    for top in ("\n", "---\ntitle: T\n---\n\n", "<!-- c -->\n"):
+        text = top + "# Title\n" + "line\n" * 3000 + "# Two\n" + "x\n" * 20000
+        opening = _check_opening(text, 100)
+        assert opening is not None
+        assert [section.title for section in opening.sections if section.level] == ["Title"]
+
+
+def test_no_opening_after_a_quarter_of_the_text() -> None:
+    # One heading, then more text than a quarter of the whole: the scan gives up.
+    text = "# Only\n" + "line\n" * 9000 + "# Late\n" + "x\n" * 20000
+    assert parse_opening(text, lines_wanted=100) is None
 
 
 def test_cut_found_further_when_the_window_has_no_heading() -> None:

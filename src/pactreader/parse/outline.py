@@ -156,6 +156,10 @@ def parse_markdown(
 OPENING_LINES = 1000
 """How many lines :func:`parse_opening` scans first (more when they hold no cut)."""
 
+OPENING_SHARE = 4
+""":func:`parse_opening` gives up once it has scanned a quarter of the text: an
+opening that long saves little, and the scan would be done again by the whole parse."""
+
 
 def parse_opening(
     text: str,
@@ -170,7 +174,9 @@ def parse_opening(
 
     A big document's first screen need not wait for its whole outline: the text is
     cut just before the last top-level heading among its first ``lines_wanted``
-    lines (after the front matter) and the part before the cut is parsed alone.
+    lines (after the front matter) and the part before the cut is parsed alone. The
+    opening holds at least one heading: a first section longer than the window makes
+    it grow.
 
     Why that gives the full parse's sections: the block pass reads lines in order,
     deciding each block from its own lines and at most one line ahead (a table's
@@ -180,8 +186,8 @@ def parse_opening(
     cut are the document's first sections, with their own spans, numbers, levels and
     word counts. Only what depends on text after the cut can differ: the children,
     subtree span and total words of the last section and its ancestors, the document
-    title when its first H1 comes later, and titles that use a link reference defined
-    further down.
+    title when its first H1 comes later, and titles that use a link reference or a
+    footnote defined further down.
 
     Args:
         text: Markdown with ``\\n`` line endings.
@@ -193,8 +199,8 @@ def parse_opening(
             hold none, and so on.
 
     Returns:
-        The opening as a document, or None when no cut is found before the end (the
-        whole text has to be parsed).
+        The opening as a document, or None when no cut is found in the first quarter
+        of the text (the whole text has to be parsed).
     """
     size = max(1, lines_wanted)
     while True:
@@ -212,10 +218,12 @@ def parse_opening(
         # one line ahead, and comes first).
         while headings and headings[-1].line >= len(prefix):
             headings.pop()
-        cut = headings[-1].line - 1 if headings else 0
-        if cut > front_lines:
+        if len(headings) >= 2:
+            cut = headings[-1].line - 1
             meta = _Meta(source, stem, format, encoding)
             return _document(lines[:cut], front, headings[:-1], meta)
+        if (sum(map(len, prefix)) + len(prefix)) * OPENING_SHARE > len(text):
+            return None
         size *= 4
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -19,6 +20,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.events import Resize
 from textual.reactive import reactive
@@ -30,6 +32,7 @@ from pactreader.render.safety import is_linkable, safe_title
 from pactreader.render.text import DEFAULT_WIDTH
 from pactreader.tui.messages import (
     DocumentLoaded,
+    DocumentLoadFailed,
     HighlightsChanged,
     MatchCountsChanged,
     OpenSection,
@@ -119,6 +122,7 @@ class ReaderApp(App[None]):
         super().__init__()
         self.document = document
         self._rest = rest
+        self._load_failed = False
         self.sub_title = safe_title(document.title)
         self._narrow: bool | None = None
         self.export_format: ExportFormat = "text"
@@ -145,7 +149,25 @@ class ReaderApp(App[None]):
     @property
     def document_whole(self) -> bool:
         """Whether :attr:`document` is the whole document (not yet, while a big one loads)."""
-        return self._rest is None
+        return self._rest is None and not self._load_failed
+
+    def _section_read(self, section: Section) -> Section | None:
+        """``section`` in the current document, if all of it has been read; else say why.
+
+        While a big document loads, its last sections read so far may go on past the
+        text read: exporting or copying them would silently leave out the rest.
+        """
+        current = self.document.sections[section.index]
+        if self.document_whole or current.subtree_end_line < self.document.line_count:
+            return current
+        why = "could not be read" if self._load_failed else "is still being read"
+        self.notify(
+            f"{current.number} {safe_title(current.title)} goes on past what has been read:"
+            f" the rest of the document {why}.",
+            severity="warning",
+            markup=False,
+        )
+        return None
 
     @property
     def outline(self) -> OutlinePane:
@@ -182,11 +204,15 @@ class ReaderApp(App[None]):
         """The first frame is on screen: read the rest of a big document, fill the outline in."""
         self.outline.fill_in()
         if self._rest is not None:
-            self._load_rest(self._rest)
+            # A daemon thread rather than a thread worker: the app waits for its
+            # workers when it exits, and ``q`` must not wait for a 100 MB parse.
+            loader = threading.Thread(
+                target=self._load_rest, args=(self._rest,), name="pactreader-load", daemon=True
+            )
+            loader.start()
 
-    @work(thread=True, exclusive=True, group="load")
     def _load_rest(self, rest: Callable[[], Document]) -> None:
-        """Parse the whole document, away from the event loop: keys work meanwhile.
+        """In the loading thread: parse the whole document; keys work meanwhile.
 
         While it runs, the interpreter is asked to hand the GIL over more often (every
         0.5 ms instead of 5), so the event loop waits less each time it wakes for a
@@ -194,35 +220,60 @@ class ReaderApp(App[None]):
         """
         switch = sys.getswitchinterval()
         sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
+        message: DocumentLoaded | DocumentLoadFailed
         try:
-            document = rest()
+            message = DocumentLoaded(rest())
         except Exception as error:  # Keep reading the opening; say what went wrong.
-            self.call_from_thread(
-                self.notify,
-                f"Could not read the rest of the document: {error}",
-                severity="error",
-                markup=False,
-                timeout=10,
-            )
-            return
+            message = DocumentLoadFailed(str(error) or type(error).__name__)
         finally:
             sys.setswitchinterval(switch)
-        self.post_message(DocumentLoaded(document))
+        self.post_message(message)  # thread-safe; dropped if the app has exited
 
     @on(DocumentLoaded)
     def _document_loaded(self, message: DocumentLoaded) -> None:
-        """The whole document takes the opening's place in every pane."""
+        """The whole document takes the opening's place in every pane.
+
+        The search bar first: the reading pane paints the new document at once and
+        asks the search for its highlights.
+        """
+        title = self._title_bar()
+        if title is None:
+            return
         document = message.document
         self.document = document
         self._rest = None
         self.sub_title = safe_title(document.title)
-        self.query_one("#title", TitleBar).set_document(document)
+        title.set_document(document)
         self.status.set_document(document)
+        self.search_bar.set_document(document)
         self.outline_column.set_document(document)
         self.reading.set_document(document)
-        self.search_bar.set_document(document)
-        if self.show_outline:
+        if self.show_outline and not self.outline.has_focus:
             self.outline.show_section(self.reading.current_section)
+
+    def _title_bar(self) -> TitleBar | None:
+        """The title bar, or None when the app is closing (its panes are gone)."""
+        try:
+            return self.query_one("#title", TitleBar)
+        except NoMatches:
+            return None
+
+    @on(DocumentLoadFailed)
+    def _document_load_failed(self, message: DocumentLoadFailed) -> None:
+        """Keep the opening, say that the rest could not be read."""
+        title = self._title_bar()
+        if title is None:
+            return
+        self._rest = None
+        self._load_failed = True
+        title.failed = True
+        self.status.whole = True
+        self.notify(
+            f"Could not read the rest of the document: {message.error}",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
 
     def on_resize(self, event: Resize) -> None:
         """Hide the outline on narrow terminals, show it again on wide ones."""
@@ -338,6 +389,10 @@ class ReaderApp(App[None]):
         if request is None:
             return
         self.export_format, self.export_width = request.format, request.width
+        read = self._section_read(section)  # the whole document may have come meanwhile
+        if read is None:
+            return
+        section = read
         overwrite = False
         if os.path.lexists(request.path) and not request.path.is_dir():
             overwrite = await self.push_screen_wait(
@@ -405,6 +460,9 @@ class ReaderApp(App[None]):
         section = self.current_section
         if section is None:
             self.notify("Nothing to copy: the document is empty.", severity="warning")
+            return
+        section = self._section_read(section)
+        if section is None:
             return
         self.copy_to_clipboard(export_section(self.document, section, format))
         self.notify(

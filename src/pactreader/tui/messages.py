@@ -43,6 +43,13 @@ class DocumentLoaded(Message):
     document: Document
 
 
+@dataclass
+class DocumentLoadFailed(Message):
+    """The rest of a big document could not be parsed: the reader keeps its opening."""
+
+    error: str
+
+
 # ----------------------------------------------------------------- search
 
 

@@ -132,6 +132,9 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         self._section_nodes: dict[int, TreeNode[int]] = {}
         self._match_counts: Mapping[int, int] = {}
         self._marks: Mapping[int, Sequence[int]] | None = None
+        self._kept_expanded: dict[int, bool] = {}
+        """Sections whose node the user left expanded or collapsed, before the tree was
+        built again for the whole document."""
         self._take(document, whole=whole)
 
     def _take(self, document: Document, *, whole: bool = True) -> None:
@@ -147,15 +150,26 @@ class OutlinePane(Tree[int], inherit_bindings=False):
     def set_document(self, document: Document) -> None:
         """Show the outline of ``document`` instead (a big document's whole, after its opening).
 
-        The tree is built again, filling in after the current frame as at the start;
-        a filtered pane stays empty until it is given sections to show.
+        The tree is built again, filling in after the current frame as at the start.
+        The sections already shown keep their place: expanded or collapsed as the
+        user left them, the cursor on the same one. A filtered pane stays empty until
+        it is given sections to show.
         """
+        self._kept_expanded = {
+            index: node.is_expanded
+            for index, node in self._section_nodes.items()
+            if node.allow_expand
+        }
+        cursor = self.cursor_node.data if self.cursor_node is not None else None
         self.clear()
         self._section_nodes = {}
         self._match_counts = {}
         self._take(document)
-        if not self._empty:
-            self.call_after_refresh(self.fill_in)
+        if self._empty:
+            return
+        if cursor is not None and 0 <= cursor < len(document.sections):
+            self.show_section(cursor)
+        self.call_after_refresh(self.fill_in)
 
     @property
     def sections_shown(self) -> int:
@@ -223,7 +237,10 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             if shown is not None:
                 children = tuple(child for child in children if child in shown)
             if children:
-                node = parent.add(label, index, expand=expand_all or section.parent is None)
+                expand = expand_all or section.parent is None
+                if shown is None:  # the whole outline, not the filter's
+                    expand = self._kept_expanded.get(index, expand)
+                node = parent.add(label, index, expand=expand)
             else:
                 node = parent.add_leaf(label, index)
             self._section_nodes[index] = node

@@ -132,11 +132,20 @@ class SearchBar(Horizontal):
         self._show_status()
 
     def set_document(self, document: Document) -> None:
-        """Search ``document`` from now on; a search under way starts again in it."""
+        """Search ``document`` from now on; a search under way starts again in it.
+
+        It starts from its current match, and does not move the view: the new
+        document is the old one with more text after it.
+        """
         self.document = document
         self._prepare()
+        session = self._session
+        if session is not None and session.current is not None:
+            self._anchor = position_of(session.current)
         if self.input.value:
             self._restart()
+            if self._session is not None:
+                self._session.show_first = False
 
     @property
     def input(self) -> Input:
@@ -352,7 +361,7 @@ class SearchBar(Horizontal):
         changed = frozenset(m.section for m in (previous, match) if m is not None)
         if changed:
             self.post_message(HighlightsChanged(changed))
-        if match is not None:
+        if match is not None and (message.step or session.show_first):
             self.post_message(ShowMatch(match.section, match.unit))
         if message.step and self._queued_steps:
             self._start_step(session, self._queued_steps.pop(0))
@@ -435,7 +444,7 @@ class SearchBar(Horizontal):
         when they come.
         """
         session = self._session
-        if session is None:
+        if session is None or not 0 <= index < len(self.document.sections):
             return None
         matches = session.matches.get(index)
         if matches is None:

@@ -63,6 +63,9 @@ class SearchSession:
     """Sections whose matches were asked of a worker, to paint them."""
     wanted: set[int] = field(default_factory=set)
     """Of those, the ones no worker has been started for yet."""
+    show_first: bool = True
+    """Scroll to the first match found. False when the search started again under the
+    reader (the whole document came in): the view stays where the reader left it."""
 
     def add_counts(
         self, counts: Iterable[tuple[int, int]], counted: int, *, done: bool

@@ -67,6 +67,8 @@ class TitleBar(Widget):
 
     whole: reactive[bool] = reactive(True)
     """Whether the document is whole (False while a big one's rest is being read)."""
+    failed: reactive[bool] = reactive(False)
+    """The rest of a big document could not be read: only its opening is shown."""
 
     def __init__(self, document: Document, *, whole: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -90,6 +92,8 @@ class TitleBar(Widget):
                 f"{sections:,} section{'s' * (sections != 1)} · {words:,} words"
                 f" · {reading_minutes(words)} min read"
             )
+        elif self.failed:
+            size = f"{sections:,} sections · the rest could not be read"
         else:
             size = f"{sections:,}+ sections · reading the rest…"
         info = Text(size, style=self.get_component_rich_style("title-bar--info"))
