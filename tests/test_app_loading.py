@@ -202,6 +202,24 @@ async def test_the_outline_keeps_what_the_user_collapsed() -> None:
         assert app.outline.node_of(2).is_expanded
 
 
+async def test_the_outline_cursor_stays_where_the_user_moved_it() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        await pilot.press("tab", "down", "down", "down")
+        await pilot.pause()
+        assert app.outline.has_focus
+        assert app.outline.cursor_node is not None
+        chosen = app.outline.cursor_node.data
+        assert chosen == 3
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await pilot.pause()
+        assert app.outline.cursor_node is not None
+        assert app.outline.cursor_node.data == chosen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reading.current_section == chosen
+
+
 async def test_export_and_copy_wait_for_a_section_still_being_read() -> None:
     async with loading(_text()) as (app, pilot, gate):
         last = len(app.document.sections) - 1  # it may go on past the cut

@@ -443,3 +443,25 @@ async def test_slash_and_f_are_text_in_an_input() -> None:
         await pilot.pause()
         assert app.search_bar.input.value == "a/f"
         assert not app.outline_column.filtering
+
+
+async def test_enter_typed_right_after_the_query_goes_to_the_second_match() -> None:
+    async with opened(SAMPLE) as (app, pilot):
+        _type_at_once(app, "/defense")
+        app.post_message(events.Key("enter", "\r"))
+        for _ in range(50):
+            await pilot.pause(0.02)
+            session = app.search_bar.session
+            if session is not None and session.done and session.current is not None:
+                break
+        assert "Nothing to search for" not in [n.message for n in app._notifications]
+        assert status(app) == "match 2 of 10"
+
+
+async def test_the_same_query_typed_again_after_closing_searches_again() -> None:
+    async with opened(SAMPLE) as (app, pilot):
+        await pilot.press("slash", *"pact")
+        await pilot.pause()
+        await pilot.press("escape", "slash", *"pact")
+        await pilot.pause()
+        assert app.search_bar.session is not None

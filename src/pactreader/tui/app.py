@@ -244,12 +244,12 @@ class ReaderApp(App[None]):
         self._rest = None
         self.sub_title = safe_title(document.title)
         title.set_document(document)
-        self.status.set_document(document)
         self.search_bar.set_document(document)
         self.outline_column.set_document(document)
         self.reading.set_document(document)
-        if self.show_outline and not self.outline.has_focus:
-            self.outline.show_section(self.reading.current_section)
+        status = self.status
+        status.set_document(document)
+        status.percent = self.reading.percent  # not the opening's, even for a frame
 
     def _title_bar(self) -> TitleBar | None:
         """The title bar, or None when the app is closing (its panes are gone)."""
@@ -303,9 +303,12 @@ class ReaderApp(App[None]):
     @on(ReadingPosition)
     def _position_changed(self, message: ReadingPosition) -> None:
         status = self.status
+        moved = message.section != status.section
         status.section = message.section
         status.percent = message.percent
-        if self.show_outline:
+        # The outline's cursor follows the reader to another section, not every change
+        # of the percentage (the user may be moving the cursor in the outline).
+        if self.show_outline and moved:
             self.outline.show_section(message.section)
 
     @on(OpenSection)

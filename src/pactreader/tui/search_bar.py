@@ -74,8 +74,9 @@ class SearchBar(Horizontal):
     """A one-line bar: ``/``, the query, "match 3 of 41" and the regex and case indicators."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the input would take Enter as "submit" first.
-        Binding("enter", "next_match", "Next match", priority=True, id="search.next"),
+        # In the input, Enter is its "submit" (handled below, in order after the keys
+        # typed before it: a priority binding would jump ahead of them).
+        Binding("enter", "next_match", "Next match", id="search.next"),
         Binding("down", "next_match", "Next match", show=False, id="search.next_down"),
         Binding("shift+enter,up", "previous_match", "Previous match", id="search.previous"),
         Binding("ctrl+r", "toggle_regex", "Regex on/off", id="search.regex"),
@@ -117,7 +118,10 @@ class SearchBar(Horizontal):
         self._anchor: Position = (0, 0, 0)
         self._stepping = False
         self._queued_steps: list[bool] = []
-        """Steps asked for while one was running: True for backward."""
+        """Steps asked for while one was running, or before the first match was found:
+        True for backward."""
+        self._searched: tuple[str, bool] = ("", False)
+        """The query text (and regex mode) the current search is for."""
 
     def compose(self) -> ComposeResult:
         """Prompt, query, status, mode."""
@@ -191,6 +195,7 @@ class SearchBar(Horizontal):
         self.display = False
         with self.input.prevent(Input.Changed):
             self.input.value = ""
+        self._searched = ("", self.is_regex)
         self._show_status()
         self.post_message(SearchClosed(had_focus))
 
@@ -198,7 +203,8 @@ class SearchBar(Horizontal):
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self) -> None:
-        self._restart()
+        if (self.input.value, self.is_regex) != self._searched:
+            self._restart()
 
     def action_toggle_regex(self) -> None:
         """Read the query as a regular expression, or as plain text again."""
@@ -208,6 +214,7 @@ class SearchBar(Horizontal):
     def _restart(self) -> None:
         """Search for what the input holds now, from the anchor."""
         text = self.input.value
+        self._searched = (text, self.is_regex)
         error = None
         session = None
         if text:
@@ -363,7 +370,7 @@ class SearchBar(Horizontal):
             self.post_message(HighlightsChanged(changed))
         if match is not None and (message.step or session.show_first):
             self.post_message(ShowMatch(match.section, match.unit))
-        if message.step and self._queued_steps:
+        if self._queued_steps and not self._stepping:
             self._start_step(session, self._queued_steps.pop(0))
 
     @on(SectionMatches)
@@ -398,6 +405,12 @@ class SearchBar(Horizontal):
         """Go to the next match, wrapping at the end of the document."""
         self.step(backward=False)
 
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in the query: the next match."""
+        event.stop()
+        self.step(backward=False)
+
     def action_previous_match(self) -> None:
         """Go to the previous match, wrapping at the top of the document."""
         self.step(backward=True)
@@ -410,12 +423,16 @@ class SearchBar(Horizontal):
             start: ``(section, unit)`` to look from instead of the current match (the
                 reader scrolled away from it: the step starts from what is on screen).
         """
+        if (self.input.value, self.is_regex) != self._searched:
+            # Typed faster than the bar could follow (its Changed event is still queued):
+            # search what the input holds, then step from its first match.
+            self._restart()
         session = self._session
         if session is None:
             if self._error is None:
                 self.notify("Nothing to search for: press / and type", timeout=2, markup=False)
             return
-        if self._stepping:
+        if self._stepping or not session.answered:
             self._queued_steps.append(backward)
             return
         origin = None if start is None else (max(start[0], 0), start[1], 0)
