@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from pactreader.parse import Document, parse_markdown, parse_opening
 from pactreader.pipeline import OPENING_CHARS, start_loading
@@ -77,6 +78,9 @@ async def test_the_opening_shows_first_then_the_whole_document() -> None:
         assert "reading the rest" in text_of(app.query_one(StatusBar))
         # Parts start every 4 lines; Part 9 on line 37 is the last in the first 40.
         assert app.outline.sections_shown == 9
+        outline = text_of(app.outline)
+        assert "8 Part 7" in outline and "9 Part 8" in outline
+        assert outline.count("+") == 1  # only the last section read may go on: "5+"
         gate.opened.set()
         await _until(pilot, lambda: app.document_whole)
         await _until(pilot, lambda: app.outline.sections_shown == PARTS)
@@ -111,11 +115,14 @@ async def test_a_search_typed_during_loading_finds_matches_in_the_rest() -> None
         await pilot.pause()
         assert app.search_bar.session is not None
         assert not app.search_bar.session.counts
+        status = app.search_bar.query_one("#search-status", Label)
+        await _until(pilot, lambda: "no matches so far" in text_of(status))
         gate.opened.set()
         await _until(pilot, lambda: app.document_whole)
         await _until(pilot, lambda: bool(app.search_bar.session and app.search_bar.session.counts))
         assert app.search_bar.session is not None
         assert app.search_bar.session.counts == {PARTS - 1: 1}
+        await _until(pilot, lambda: text_of(status).strip() == "match 1 of 1")
         await pilot.press("enter")
         await pilot.pause()
         assert "zebra" in text_of(app.reading)
@@ -200,6 +207,23 @@ async def test_the_outline_keeps_what_the_user_collapsed() -> None:
         await _until(pilot, lambda: app.outline.sections_shown == 2 * PARTS)
         assert not app.outline.node_of(0).is_expanded
         assert app.outline.node_of(2).is_expanded
+
+
+async def test_end_pressed_while_loading_goes_to_the_end_of_the_whole() -> None:
+    async with loading(_text()) as (app, pilot, gate):
+        await pilot.press("G")
+        await pilot.pause()
+        assert "Part 8" in text_of(app.reading)  # the end of what is read so far
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        notices = [notice.message for notice in app._notifications]
+        assert "Going to the end once the rest of the document is read." in notices
+        assert "The rest of the document is still being read." in notices
+        gate.opened.set()
+        await _until(pilot, lambda: app.document_whole)
+        await pilot.pause()
+        assert "The finale" in text_of(app.reading)
+        assert app.reading.scroll_y == app.reading.max_scroll_y
 
 
 async def test_the_outline_cursor_stays_where_the_user_moved_it() -> None:

@@ -141,8 +141,8 @@ class ReaderApp(App[None]):
         with Horizontal(id="panes"):
             yield OutlineColumn(self.document, whole=whole, id="outline-column")
             with Vertical(id="reading-column"):
-                yield ReadingPane(self.document, id="reading")
-                yield SearchBar(self.document, id="search")
+                yield ReadingPane(self.document, whole=whole, id="reading")
+                yield SearchBar(self.document, whole=whole, id="search")
         yield StatusBar(self.document, whole=whole, id="status")
         yield Footer()
 
@@ -267,6 +267,7 @@ class ReaderApp(App[None]):
         self._rest = None
         self._load_failed = True
         title.failed = True
+        self.reading.more_to_come = False
         self.status.whole = True
         self.notify(
             f"Could not read the rest of the document: {message.error}",

@@ -140,8 +140,11 @@ class OutlinePane(Tree[int], inherit_bindings=False):
     def _take(self, document: Document, *, whole: bool = True) -> None:
         """Start showing ``document``: the first batch of its sections goes in at once."""
         self.document = document
+        self._whole = whole
         self._titles = [safe_title(section.title) for section in document.sections]
         self._words_width = max((len(f"{s.words:,}") for s in document.sections), default=1)
+        if not whole:
+            self._words_width += 1  # room for the "+" of counts that are still growing
         self._expand_all = whole and len(document.sections) <= EXPAND_ALL_LIMIT
         self._filled = len(document.sections) if self._empty else 0
         """Sections ``0.._filled-1`` are in the tree; the rest are added by :meth:`fill_in`."""
@@ -342,7 +345,10 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         number = f"{section.number} "
         matches = self._match_counts.get(index, 0)
         count = matches or section.words
-        words = f"  {count:>{self._words_width},}"
+        figure = f"{count:,}"
+        if not self._whole and not matches and section.subtree_end_line >= self.document.line_count:
+            figure += "+"  # a big document's opening: this section may go on past the cut
+        words = f"  {figure:>{self._words_width}}"
         title = self._titles[index]
         room = (
             self.scrollable_content_region.width

@@ -123,9 +123,21 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, *, whole: bool = True, id: str | None = None) -> None:
+        """The reading pane of ``document``.
+
+        Args:
+            document: The document.
+            whole: False when ``document`` is a big document's opening (see
+                :attr:`more_to_come`).
+            id: The widget's id.
+        """
         super().__init__(id=id)
         self.document = document
+        self.more_to_come = not whole
+        """The document shown is a big one's opening and the rest is being read: the
+        end of the document is not known yet (``G`` goes there once it is)."""
+        self._end_wanted = False
         self._count = len(document.sections)
         self._line_lengths = list(map(len, document.lines))
         self._width = 0
@@ -215,6 +227,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """
         top = self.current_section
         offset = round(self.scroll_y) - self._starts[top] if top >= 0 and self._width else 0
+        # ``G`` was pressed while loading, and the reader is still at the end it reached.
+        go_to_end = self._end_wanted and 0 < self.max_scroll_y <= round(self.scroll_y)
+        self._end_wanted = False
         self.document = document
         self._count = len(document.sections)
         self._line_lengths = list(map(len, document.lines))
@@ -227,7 +242,12 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._highlight_versions.clear()
         laid_out = bool(self._width)
         self._width = 0
-        if self._layout() and laid_out and 0 <= top < self._count:
+        self.more_to_come = False
+        if not self._layout() or not laid_out:
+            return
+        if go_to_end:
+            self.action_scroll_end()
+        elif 0 <= top < self._count:
             self._scroll_top(top, offset)
 
     def scroll_to_section(self, index: int, unit: int | None = None) -> None:
@@ -241,6 +261,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         current = self.current_section
         if 0 <= current < self._count - 1:
             self.scroll_to_section(current + 1)
+        elif self.more_to_come:
+            self.notify("The rest of the document is still being read.", timeout=2)
 
     def previous_section(self) -> None:
         """Jump to the start of the current section, or to the one before when already there."""
@@ -333,7 +355,14 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     # ----------------------------------------------------------------- actions
 
     def action_scroll_end(self) -> None:
-        """Show the end of the document: the last sections are rendered first, so it is exact."""
+        """Show the end of the document: the last sections are rendered first, so it is exact.
+
+        While a big document's rest is being read, the end of what is read is shown,
+        and the real end as soon as the whole document is in.
+        """
+        if self.more_to_come and not self._end_wanted:
+            self._end_wanted = True
+            self.notify("Going to the end once the rest of the document is read.", timeout=2)
         if not self._layout():
             return
         filled = 0

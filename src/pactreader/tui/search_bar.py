@@ -108,9 +108,18 @@ class SearchBar(Horizontal):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search-bar--on", "search-bar--off"}
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, *, whole: bool = True, id: str | None = None) -> None:
+        """A search bar over ``document``.
+
+        Args:
+            document: The document.
+            whole: False when ``document`` is a big document's opening: counts are
+                shown as counts so far, until :meth:`set_document` gives the whole.
+            id: The widget's id.
+        """
         super().__init__(id=id)
         self.document = document
+        self._whole = whole
         self.is_regex = False
         """Read the query as a regular expression (Ctrl+R)."""
         self._session: SearchSession | None = None
@@ -142,6 +151,7 @@ class SearchBar(Horizontal):
         document is the old one with more text after it.
         """
         self.document = document
+        self._whole = True
         self._prepare()
         session = self._session
         if session is not None and session.current is not None:
@@ -150,6 +160,8 @@ class SearchBar(Horizontal):
             self._restart()
             if self._session is not None:
                 self._session.show_first = False
+        else:
+            self._show_status()
 
     @property
     def input(self) -> Input:
@@ -494,7 +506,7 @@ class SearchBar(Horizontal):
         elif session is None:
             text = "type to search · Enter next · Shift+Enter previous · Ctrl+R regex"
         else:
-            text = session.status()
+            text = session.status(whole=self._whole)
         # Fixed widths: a new status repaints the label, not the layout of the screen.
         status.update(Text(safe_title(text), no_wrap=True, overflow="ellipsis"), layout=False)
         status.tooltip = Text(safe_title(self._error)) if self._error else None

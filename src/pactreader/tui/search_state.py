@@ -92,16 +92,23 @@ class SearchSession:
         before = sum(count for section, count in self.counts.items() if section < current.section)
         return before + siblings.index(current) + 1
 
-    def status(self) -> str:
-        """``match 3 of 41``, ``no matches``, or what the search is still doing."""
+    def status(self, *, whole: bool = True) -> str:
+        """``match 3 of 41``, ``no matches``, or what the search is still doing.
+
+        Args:
+            whole: False while only a big document's opening is searched: the count
+                is what has been read so far.
+        """
         if not self.answered:
             return "searching…"
         if self.current is None:
-            return "no matches"
+            return "no matches" if whole else "no matches so far"
         ordinal = self.ordinal()
         shown = "…" if ordinal is None else f"{ordinal:,}"
-        if self.done:
+        if self.done and whole:
             return f"match {shown} of {self.total:,}"
+        if self.done:
+            return f"match {shown} of {self.total:,}+ so far"
         return f"match {shown} of {self.total:,}+ · counting"
 
     def highlights(self, section: int, matches: Iterable[Match]) -> Highlights:

@@ -90,7 +90,7 @@ class TitleBar(Widget):
         if self.whole:
             size = (
                 f"{sections:,} section{'s' * (sections != 1)} · {words:,} words"
-                f" · {reading_minutes(words)} min read"
+                f" · {reading_minutes(words):,} min read"
             )
         elif self.failed:
             size = f"{sections:,} sections · the rest could not be read"
@@ -138,7 +138,7 @@ class StatusBar(Widget):
             return _two_sides(crumb, Text("reading the rest…"))
         words = self._words_left[section] if 0 <= section < len(self._words_left) else 0
         minutes = reading_minutes(words)
-        left = f"{minutes} min left" if minutes else "the end"
+        left = f"{minutes:,} min left" if minutes else "the end"
         return _two_sides(crumb, Text(f"{self.percent}% · {left}"))
 
 
