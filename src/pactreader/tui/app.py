@@ -205,7 +205,8 @@ class ReaderApp(App[None]):
         self.outline.fill_in()
         if self._rest is not None:
             # A daemon thread rather than a thread worker: the app waits for its
-            # workers when it exits, and ``q`` must not wait for a 100 MB parse.
+            # workers when it exits, and ``q`` must not wait for a 100 MB parse. (The
+            # parse also ends 0.3 s sooner on 20 MB: docs/benchmarks.md.)
             loader = threading.Thread(
                 target=self._load_rest, args=(self._rest,), name="pactreader-load", daemon=True
             )
