@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from pactreader.tui.help_screen import BindingGroup
 
 # Exporting, the dialogs and the help are imported when first used: the first screen
-# does not wait for them (nor for the search engine, which the search bar loads).
+# does not wait for them.
 
 LOADING_SWITCH_INTERVAL = 0.0005
 """Seconds between GIL hand-overs while a big document loads in a thread."""

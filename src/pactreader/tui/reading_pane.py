@@ -138,11 +138,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """The document shown is a big one's opening and the rest is being read: the
         end of the document is not known yet (``G`` goes there once it is)."""
         self._end_wanted = False
-        self._count = len(document.sections)
-        self._line_lengths = list(map(len, document.lines))
         self._width = 0
-        self._heights: list[int] = [0] * self._count
-        self._starts: list[int] = [0] * (self._count + 1)
         self._known: dict[tuple[int, int], int] = {}
         """Real heights by (section, width): kept after the strips leave the cache."""
         self._cache: LRUCache[tuple[int, int, int, int, int], _Rendered] = LRUCache(_CACHE_SECTIONS)
@@ -150,6 +146,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._palette: Palette | None = None
         self._highlights: dict[int, Highlights] = {}
         self._highlight_versions: dict[int, int] = {}
+        self._take(document)
         self._highlight_source: HighlightSource | None = None
         self._highlight_generation = 0
         self._pending_jump: tuple[int, int | None] | None = None
@@ -230,18 +227,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         # ``G`` was pressed while loading, and the reader is still at the end it reached.
         go_to_end = self._end_wanted and 0 < self.max_scroll_y <= round(self.scroll_y)
         self._end_wanted = False
-        self.document = document
-        self._count = len(document.sections)
-        self._line_lengths = list(map(len, document.lines))
-        self._heights = [0] * self._count
-        self._starts = [0] * (self._count + 1)
-        # Rendered text may change too (a link reference defined further down).
-        self._known.clear()
-        self._cache.clear()
-        self._highlights.clear()
-        self._highlight_versions.clear()
         laid_out = bool(self._width)
-        self._width = 0
+        self._take(document)
         self.more_to_come = False
         if not self._layout() or not laid_out:
             return
@@ -249,6 +236,21 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self.action_scroll_end()
         elif 0 <= top < self._count:
             self._scroll_top(top, offset)
+
+    def _take(self, document: Document) -> None:
+        """Start showing ``document``: nothing laid out or rendered yet."""
+        self.document = document
+        self._count = len(document.sections)
+        self._line_lengths = list(map(len, document.lines))
+        self._width = 0
+        self._heights: list[int] = [0] * self._count
+        self._starts: list[int] = [0] * (self._count + 1)
+        # A new document's text may render differently too (a link reference defined
+        # further down): nothing rendered for the old one is kept.
+        self._known.clear()
+        self._cache.clear()
+        self._highlights.clear()
+        self._highlight_versions.clear()
 
     def scroll_to_section(self, index: int, unit: int | None = None) -> None:
         """Put the first line of section ``index`` (or of its block holding ``unit``) on top."""
