@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from pactreader.tui.app import ReaderApp
 from pactreader.tui.help_screen import HelpScreen, binding_rows
+from pactreader.tui.messages import OpenSection, ReadingPosition, ShowMatch
 from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
 from tests.conftest import CORPUS, SAMPLE
@@ -412,3 +413,13 @@ def test_the_reader_starts_without_the_commands_export_or_repair() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+async def test_a_pane_message_arriving_as_the_app_closes_is_dropped() -> None:
+    """``q`` pressed while a search step or a position report is on its way."""
+    async with opened(SAMPLE) as (app, pilot):
+        await app.query_one("#reading").remove()  # as when the app tears its panes down
+        for message in (ShowMatch(0, 0), ReadingPosition(1, 50), OpenSection(1)):
+            app.post_message(message)
+        await pilot.pause()
+        assert app.is_running

@@ -12,12 +12,12 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -56,6 +56,28 @@ if TYPE_CHECKING:
 
 LOADING_SWITCH_INTERVAL = 0.0005
 """Seconds between GIL hand-overs while a big document loads in a thread."""
+
+_Handler = TypeVar("_Handler", bound=Callable[..., None])
+
+
+def _while_open(handler: _Handler) -> _Handler:
+    """Let a pane's message through only while the panes are there.
+
+    A message can still be in the app's queue when the app closes (``q`` pressed as a
+    search step or the whole document arrives): by the time it is handled, the panes
+    its handler would reach for are gone, and it is dropped instead.
+    """
+
+    @wraps(handler)
+    def guarded(app: ReaderApp, *args: object) -> None:
+        try:
+            app.query_one("#reading")
+        except (NoMatches, ScreenStackError):
+            return
+        handler(app, *args)
+
+    return cast(_Handler, guarded)
+
 
 NARROW_WIDTH = 80
 """Below this many columns the outline starts hidden (``o`` shows it)."""
@@ -231,15 +253,14 @@ class ReaderApp(App[None]):
         self.post_message(message)  # thread-safe; dropped if the app has exited
 
     @on(DocumentLoaded)
+    @_while_open
     def _document_loaded(self, message: DocumentLoaded) -> None:
         """The whole document takes the opening's place in every pane.
 
         The search bar first: the reading pane paints the new document at once and
         asks the search for its highlights.
         """
-        title = self._title_bar()
-        if title is None:
-            return
+        title = self.query_one("#title", TitleBar)
         document = message.document
         self.document = document
         self._rest = None
@@ -252,19 +273,11 @@ class ReaderApp(App[None]):
         status.set_document(document)
         status.percent = self.reading.percent  # not the opening's, even for a frame
 
-    def _title_bar(self) -> TitleBar | None:
-        """The title bar, or None when the app is closing (its panes are gone)."""
-        try:
-            return self.query_one("#title", TitleBar)
-        except NoMatches:
-            return None
-
     @on(DocumentLoadFailed)
+    @_while_open
     def _document_load_failed(self, message: DocumentLoadFailed) -> None:
         """Keep the opening, say that the rest could not be read."""
-        title = self._title_bar()
-        if title is None:
-            return
+        title = self.query_one("#title", TitleBar)
         self._rest = None
         self._load_failed = True
         title.failed = True
@@ -303,6 +316,7 @@ class ReaderApp(App[None]):
     # ----------------------------------------------------------------- messages
 
     @on(ReadingPosition)
+    @_while_open
     def _position_changed(self, message: ReadingPosition) -> None:
         status = self.status
         moved = message.section != status.section
@@ -314,28 +328,34 @@ class ReaderApp(App[None]):
             self.outline.show_section(message.section)
 
     @on(OpenSection)
+    @_while_open
     def _open_section(self, message: OpenSection) -> None:
         self.reading.scroll_to_section(message.section)
 
     @on(HighlightsChanged)
+    @_while_open
     def _highlights_changed(self, message: HighlightsChanged) -> None:
         self.reading.refresh_highlights(message.sections)
 
     @on(ShowMatch)
+    @_while_open
     def _show_match(self, message: ShowMatch) -> None:
         self.reading.scroll_to_current(message.section, message.unit)
 
     @on(MatchCountsChanged)
+    @_while_open
     def _match_counts_changed(self, message: MatchCountsChanged) -> None:
         for pane in self.query(OutlinePane):
             pane.set_match_counts(message.counts, message.sections)
 
     @on(SearchClosed)
+    @_while_open
     def _search_closed(self, message: SearchClosed) -> None:
         if message.had_focus:
             self.reading.focus()
 
     @on(OutlineFilterClosed)
+    @_while_open
     def _filter_closed(self, message: OutlineFilterClosed) -> None:
         if self._outline_for_filter:
             self._outline_for_filter = False
