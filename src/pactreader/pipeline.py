@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from pactreader.parse import Document, parse_markdown, parse_opening
 from pactreader.source import Format, SourceText, read_source
@@ -31,11 +31,12 @@ def markdown_of(source: SourceText) -> str:
 
 def document_from_source(source: SourceText) -> Document:
     """Repair scraped text when needed, then parse."""
-    return _parse(source, markdown_of(source))
+    return _parse(parse_markdown, source, markdown_of(source))
 
 
-def _parse(source: SourceText, markdown: str) -> Document:
-    return parse_markdown(
+def _parse(parse: Callable[..., _Parsed], source: SourceText, markdown: str) -> _Parsed:
+    """Run ``parse`` (parse_markdown or parse_opening) on ``markdown`` from ``source``."""
+    return parse(
         markdown,
         source=source.name,
         stem=source.stem,
@@ -43,6 +44,8 @@ def _parse(source: SourceText, markdown: str) -> Document:
         encoding=source.encoding,
     )
 
+
+_Parsed = TypeVar("_Parsed", Document, Document | None)
 
 OPENING_CHARS = 512 * 1024
 """From this size on, the reader shows a document's opening while the rest is parsed.
@@ -80,16 +83,10 @@ def start_loading(
     source = read_source(name, stdin=stdin, format=format)
     markdown = markdown_of(source)
     if len(markdown) >= OPENING_CHARS:
-        opening = parse_opening(
-            markdown,
-            source=source.name,
-            stem=source.stem,
-            format=source.format,
-            encoding=source.encoding,
-        )
+        opening = _parse(parse_opening, source, markdown)
         if opening is not None:
-            return Loading(opening, partial(_parse, source, markdown))
-    return Loading(_parse(source, markdown))
+            return Loading(opening, partial(_parse, parse_markdown, source, markdown))
+    return Loading(_parse(parse_markdown, source, markdown))
 
 
 def load_document(

@@ -115,7 +115,8 @@ class ReaderApp(App[None]):
         # Priority: the app takes ``/`` and ``f`` before the key reaches the focused pane,
         # so the input has the focus before the keys typed right after them are passed on
         # (a non-priority binding runs only once the pane has received the key and the
-        # keys behind it). ``check_action`` leaves them to any input and dialog.
+        # keys behind it). ``check_action`` leaves them to any input and dialog. (``f``
+        # is below, in the order the help lists the keys.)
         Binding("slash", "search", "Search the text", show=False, priority=True, id="app.search"),
         Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
         Binding("N", "previous_match", "Previous match", show=False, id="app.previous_match"),

@@ -129,8 +129,6 @@ class SearchBar(Horizontal):
         self._queued_steps: list[bool] = []
         """Steps asked for while one was running, or before the first match was found:
         True for backward."""
-        self._searched: tuple[str, bool] = ("", False)
-        """The query text (and regex mode) the current search is for."""
 
     def compose(self) -> ComposeResult:
         """Prompt, query, status, mode."""
@@ -207,7 +205,6 @@ class SearchBar(Horizontal):
         self.display = False
         with self.input.prevent(Input.Changed):
             self.input.value = ""
-        self._searched = ("", self.is_regex)
         self._show_status()
         self.post_message(SearchClosed(had_focus))
 
@@ -215,8 +212,7 @@ class SearchBar(Horizontal):
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self) -> None:
-        if (self.input.value, self.is_regex) != self._searched:
-            self._restart()
+        self._restart()
 
     def action_toggle_regex(self) -> None:
         """Read the query as a regular expression, or as plain text again."""
@@ -226,7 +222,6 @@ class SearchBar(Horizontal):
     def _restart(self) -> None:
         """Search for what the input holds now, from the anchor."""
         text = self.input.value
-        self._searched = (text, self.is_regex)
         error = None
         session = None
         if text:
@@ -435,10 +430,6 @@ class SearchBar(Horizontal):
             start: ``(section, unit)`` to look from instead of the current match (the
                 reader scrolled away from it: the step starts from what is on screen).
         """
-        if (self.input.value, self.is_regex) != self._searched:
-            # Typed faster than the bar could follow (its Changed event is still queued):
-            # search what the input holds, then step from its first match.
-            self._restart()
         session = self._session
         if session is None:
             if self._error is None:
