@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pactreader.cli.main import main
-from pactreader.errors import OutputError
+from pactreader.common.errors import OutputError
 from pactreader.output import write_atomic
 
 ESCAPES = (

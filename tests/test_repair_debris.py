@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pactreader.common.debris import TAG_NAMES
 from pactreader.parse.blocks import markdown_blocks
 from pactreader.repair import repair_text
-from pactreader.repair.debris import TAG_NAMES
 from tests.repair_support import DEBRIS_REMNANTS, describe, structure, words
 
 

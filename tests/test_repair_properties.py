@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pactreader.common.debris import TAG_NAMES
 from pactreader.parse.outline import parse_markdown
 from pactreader.render.text import TextStyle, export_text
 from pactreader.repair import repair_text
-from pactreader.repair.debris import TAG_NAMES
 from tests.repair_support import DEBRIS_REMNANTS, words
 
 _TAGS = sorted(TAG_NAMES)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
+from pactreader.common.safety import show_controls
 from pactreader.parse.blocks import Paragraph, markdown_blocks
 from pactreader.parse.inline import plain_text
 from pactreader.parse.outline import parse_markdown
@@ -21,7 +22,6 @@ from pactreader.render.rich_blocks import (
     is_linkable,
     section_parts,
 )
-from pactreader.render.safety import show_controls
 from tests.conftest import SAMPLE
 
 FEATURES = Path(__file__).parent / "documents" / "features.md"

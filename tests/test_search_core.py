@@ -12,7 +12,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pactreader.errors import UsageError
+from pactreader.common.errors import UsageError
 from pactreader.parse import Document, parse_markdown
 from pactreader.parse.blocks import Paragraph, Table, section_blocks
 from pactreader.parse.inline import plain_text

@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pactreader.errors import OutputError
+from pactreader.common.errors import OutputError
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pactreader.render.safety import strip_controls
+from pactreader.common.safety import strip_controls
 
 
 def emit(text: str) -> None:

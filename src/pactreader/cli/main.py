@@ -2,7 +2,7 @@
 
 ``pactreader FILE`` opens the reader; ``pactreader COMMAND ...`` runs a
 non-interactive command. This is the only module that prints errors and picks exit
-codes: the layers below raise :class:`~pactreader.errors.PactreaderError`.
+codes: the layers below raise :class:`~pactreader.common.errors.PactreaderError`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from pactreader.cli import reader
 from pactreader.cli.args import ArgumentParser, add_common, add_version
-from pactreader.errors import PactreaderError
+from pactreader.common.errors import PactreaderError
 
 COMMANDS = ("outline", "export", "search", "clean")
 """The commands; each is a module of :mod:`pactreader.cli` with an ``add_parser``.

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from pactreader.errors import PactreaderError
+from pactreader.common.errors import PactreaderError
 from pactreader.pipeline import start_loading
 from pactreader.sample import sample_path
 

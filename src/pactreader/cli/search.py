@@ -12,9 +12,9 @@ import sys
 
 from pactreader.cli.args import ArgumentParser, add_common
 from pactreader.cli.console import emit
+from pactreader.common.safety import safe_title
 from pactreader.parse import Document
 from pactreader.pipeline import load_document
-from pactreader.render.safety import safe_title
 from pactreader.search import Match, compile_query, find_unit, search_from
 from pactreader.search.snippet import snippet
 

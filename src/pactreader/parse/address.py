@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pactreader.errors import UsageError
+from pactreader.common.errors import UsageError
 from pactreader.parse.document import Document, Section
 
 # How many candidates an ambiguity message lists before it says "and N more".

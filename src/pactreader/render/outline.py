@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document, Section
-from pactreader.render.safety import safe_title
 
 
 def outline_lines(document: Document, depth: int | None = None) -> list[str]:

@@ -28,6 +28,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from pactreader.common.safety import is_linkable, safe_title, show_controls
 from pactreader.parse.blocks import (
     Block,
     Code,
@@ -44,7 +45,6 @@ from pactreader.parse.blocks import (
 )
 from pactreader.parse.document import Document, Section
 from pactreader.parse.inline import CODE, EMPHASIS, STRIKE, STRONG, Inline, Span, visible
-from pactreader.render.safety import is_linkable, safe_title, show_controls
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from pactreader.common.safety import strip_controls
 from pactreader.parse.blocks import (
     Block,
     Code,
@@ -31,7 +32,6 @@ from pactreader.parse.blocks import (
 )
 from pactreader.parse.document import Document, Section
 from pactreader.parse.inline import Inline, Span, link_runs, visible
-from pactreader.render.safety import strip_controls
 
 DEFAULT_WIDTH = 80
 

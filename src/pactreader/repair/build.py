@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pactreader.common.debris import Piece, Tag, plain_text, separator, tokenise
 from pactreader.repair.blocks import Block, Kind
-from pactreader.repair.debris import Piece, Tag, plain_text, separator, tokenise
 from pactreader.repair.spacing import mend_spacing
 from pactreader.repair.tables import is_delimiter_row, pipe_row
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pactreader.repair.codespans import map_outside_code
+from pactreader.common.codespans import map_outside_code
 
 # "<" that would open a raw HTML tag, comment or declaration; autolinks stay links.
 _HTML_OPENER = re.compile(

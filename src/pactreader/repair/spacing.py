@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pactreader.repair.codespans import map_outside_code
+from pactreader.common.codespans import map_outside_code
 
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:?!]+)(?=[\s\"'\u201d\u2019)\]]|$)")

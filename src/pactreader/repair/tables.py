@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pactreader.common.debris import Tag, plain_text, tokenise
 from pactreader.repair.blocks import Block, Kind
-from pactreader.repair.debris import Tag, plain_text, tokenise
 from pactreader.repair.escape import escape_inline
 from pactreader.repair.spacing import mend_spacing
 

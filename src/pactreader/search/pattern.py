@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pactreader.errors import UsageError
+from pactreader.common.errors import UsageError
 from pactreader.search.prefilter import candidate_pattern, required_literal
 
 DEFAULT_TIMEOUT = 1.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pactreader.render.safety import neutralise_bidi, strip_controls
+from pactreader.common.safety import neutralise_bidi, strip_controls
 
 ELLIPSIS = "…"
 DEFAULT_WIDTH = 100

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from pactreader.errors import SourceError
+from pactreader.common.errors import SourceError
 from pactreader.source.decode import decode_bytes, normalise_newlines, starts_with_wide_bom
 from pactreader.source.sniff import Format, sniff_format
 

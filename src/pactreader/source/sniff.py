@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pactreader.repair.debris import has_debris
+from pactreader.common.debris import has_debris
 
 Format = Literal["markdown", "text"]
 

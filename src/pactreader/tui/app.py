@@ -27,8 +27,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
+from pactreader.common.safety import is_linkable, safe_title
 from pactreader.parse.document import Document, Section
-from pactreader.render.safety import is_linkable, safe_title
 from pactreader.render.text import DEFAULT_WIDTH
 from pactreader.tui.messages import (
     DocumentLoaded,
@@ -397,7 +397,7 @@ class ReaderApp(App[None]):
     @work(exclusive=True, group="export")
     async def action_export(self) -> None:
         """Export the current section to a file: ask where and how, never overwrite silently."""
-        from pactreader.errors import PactreaderError
+        from pactreader.common.errors import PactreaderError
         from pactreader.output import write_atomic
         from pactreader.render.export import export_section
         from pactreader.render.text import TextStyle

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from pactreader.common.safety import is_linkable, safe_title
 from pactreader.parse.links import Link
-from pactreader.render.safety import is_linkable, safe_title
 
 
 class LinksDialog(ModalScreen[Link | None]):

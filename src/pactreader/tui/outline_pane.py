@@ -26,8 +26,8 @@ from textual.geometry import Region
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document
-from pactreader.render.safety import safe_title
 from pactreader.tui.messages import OpenSection
 
 EXPAND_ALL_LIMIT = 1000

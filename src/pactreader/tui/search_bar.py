@@ -35,10 +35,10 @@ from textual.message import Message
 from textual.widgets import Input, Label
 from textual.worker import Worker, get_current_worker
 
-from pactreader.errors import UsageError
+from pactreader.common.errors import UsageError
+from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document
 from pactreader.render.rich_blocks import Highlights
-from pactreader.render.safety import safe_title
 from pactreader.search import (
     PatternTooSlow,
     Query,

@@ -3,7 +3,7 @@
 The status line shows where the reader is: the current section's breadcrumb
 (``1 > 1.2 Title``), how far through the document the bottom of the pane is, and how
 long the rest takes to read. Every piece of document text goes through
-:func:`~pactreader.render.safety.safe_title` into a :class:`rich.text.Text`: titles
+:func:`~pactreader.common.safety.safe_title` into a :class:`rich.text.Text`: titles
 are never read as markup and never carry control characters to the terminal.
 """
 
@@ -19,8 +19,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document
-from pactreader.render.safety import safe_title
 
 WORDS_PER_MINUTE = 230
 """A typical silent reading speed for non-fiction prose."""

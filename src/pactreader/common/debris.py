@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pactreader.repair.codespans import split_code_spans
+from pactreader.common.codespans import split_code_spans
 
 # fmt: off
 TAG_NAMES: frozenset[str] = frozenset({
