@@ -10,10 +10,13 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -23,10 +26,35 @@ from textual.widgets.tree import TreeNode
 from pactreader.pipeline import load_document
 from pactreader.tui.app import ReaderApp
 
+AppT = TypeVar("AppT", bound=App[Any])
+_NOTICES: WeakKeyDictionary[App[Any], list[str]] = WeakKeyDictionary()
+
+
+def recording(app: AppT) -> AppT:
+    """``app``, with every notification it shows recorded for :func:`notices`.
+
+    Widgets notify through ``app.notify``, the public entry point, so wrapping it sees
+    every notice without reading Textual's private notification store.
+    """
+    seen = _NOTICES.setdefault(app, [])
+    notify = app.notify
+
+    def record(message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append(str(message))
+        notify(message, *args, **kwargs)
+
+    app.notify = record  # type: ignore[method-assign]
+    return app
+
+
+def notices(app: App[Any]) -> list[str]:
+    """Every notification ``app`` has shown, oldest first (see :func:`recording`)."""
+    return _NOTICES[app]
+
 
 def reader(path: Path | str) -> ReaderApp:
-    """The app on the document at ``path``."""
-    return ReaderApp(load_document(str(path)))
+    """The app on the document at ``path``, its notifications recorded."""
+    return recording(ReaderApp(load_document(str(path))))
 
 
 @asynccontextmanager
@@ -38,6 +66,21 @@ async def opened(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         yield app, pilot
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], object], *, timeout: float = 15.0
+) -> None:
+    """Let the app run until ``condition()`` is true; fail after ``timeout`` seconds.
+
+    The one way tests wait: on the exact condition they need, never for a fixed time.
+    The timeout only turns a hang into a failure, so it is generous for a loaded machine.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not reached within {timeout} s: {condition}")
+        await pilot.pause(0.01)
 
 
 def strips(widget: Widget) -> list[Strip]:
@@ -111,7 +154,6 @@ def run_in_pty(
                 break
             output.extend(chunk)
         if not sent and wait_for in output:
-            time.sleep(0.3)
             os.write(master, keys)
             sent = True
         if sent and process.poll() is not None:

@@ -16,8 +16,9 @@ from pactreader.tui.help_screen import HelpScreen, binding_rows
 from pactreader.tui.messages import OpenSection, ReadingPosition, ShowMatch
 from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
-from tests.conftest import CORPUS, SAMPLE
-from tests.reader_helpers import entries, opened, run_in_pty, strips, text_of
+from tests.conftest import CORPUS, SAMPLE, shared_params
+from tests.generated import changelog, write
+from tests.reader_helpers import entries, opened, run_in_pty, strips, text_of, wait_until
 
 SIZE = (120, 40)
 
@@ -196,10 +197,10 @@ async def run_command(pilot: Pilot[None], query: str, expected: str) -> None:
     assert isinstance(palette, CommandPalette)
     await pilot.press(*query)
     commands = palette.query_one(CommandList)
-    for _ in range(200):  # the palette searches in the background
-        await pilot.pause(0.02)
-        if commands.option_count and expected in str(commands.get_option_at_index(0).prompt):
-            break
+    await wait_until(  # the palette searches in the background
+        pilot,
+        lambda: commands.option_count and expected in str(commands.get_option_at_index(0).prompt),
+    )
     await pilot.press("enter")
     await pilot.pause()
 
@@ -330,8 +331,17 @@ def test_without_a_terminal_the_reader_says_why() -> None:
     assert b"Traceback" not in result.stderr
 
 
-async def test_big_documents_render_only_what_is_on_screen() -> None:
-    async with opened(CORPUS / "pandoc-changelog-huge.md") as (app, pilot):
+@pytest.fixture(params=["generated", *shared_params([CORPUS / "pandoc-changelog-huge.md"])])
+def long_changelog(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A changelog of thousands of sections: generated, and pandoc's with ``../shared``."""
+    if request.param == "generated":
+        return write(tmp_path, "changelog.md", changelog())
+    assert isinstance(request.param, Path)
+    return request.param
+
+
+async def test_big_documents_render_only_what_is_on_screen(long_changelog: Path) -> None:
+    async with opened(long_changelog) as (app, pilot):
         total = len(app.document.sections)
         assert app.reading.rendered_sections < 10
         assert len(entries(app.outline)) >= app.outline.size.height
@@ -339,25 +349,26 @@ async def test_big_documents_render_only_what_is_on_screen() -> None:
         await pilot.pause()
         assert app.reading.current_section == total - 1
         assert app.reading.rendered_sections < 20
+        outline = app.outline
+        await wait_until(
+            pilot, lambda: outline.cursor_node and outline.cursor_node.data == total - 1
+        )
         last = app.document.sections[-1]
         assert f"{last.number}  {last.title}" in text_of(app.reading)
         assert app.outline.cursor_node is not None
         assert app.outline.cursor_node.data == total - 1
 
 
-async def test_the_next_page_is_rendered_after_the_frame() -> None:
-    async with opened(CORPUS / "pandoc-changelog-huge.md") as (app, pilot):
+async def test_the_next_page_is_rendered_after_the_frame(long_changelog: Path) -> None:
+    async with opened(long_changelog) as (app, pilot):
         reading = app.reading
         below = reading.section_top(reading.current_section) + 2 * reading.size.height
 
         def covered() -> int:
             return len([i for i in range(reading.section_count) if reading.section_top(i) <= below])
 
-        for _ in range(250):  # the margin is rendered one section per idle moment
-            if reading.rendered_sections >= covered():
-                break
-            await pilot.pause(0.02)
-        assert reading.rendered_sections >= covered()
+        # The margin is rendered one section per idle moment.
+        await wait_until(pilot, lambda: reading.rendered_sections >= covered())
         assert reading.rendered_sections < reading.section_count // 4
 
 

@@ -11,11 +11,10 @@ import pytest
 from textual.widgets import Input, RadioButton
 
 from pactreader.cli.main import main
-from pactreader.tui.app import ReaderApp
 from pactreader.tui.confirm_dialog import ConfirmDialog
 from pactreader.tui.export_dialog import ExportDialog
 from tests.conftest import SAMPLE
-from tests.reader_helpers import opened
+from tests.reader_helpers import notices, opened
 
 SLUG = "approaches-to-strengthening-bilateral-military-cooperation"
 
@@ -23,10 +22,6 @@ SLUG = "approaches-to-strengthening-bilateral-military-cooperation"
 def cli_export(capsys: pytest.CaptureFixture[str], *options: str) -> str:
     assert main(["export", str(SAMPLE), "1.3", *options]) == 0
     return capsys.readouterr().out
-
-
-def notifications(app: ReaderApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +47,7 @@ async def test_e_writes_the_section_as_the_cli_does(
         assert not isinstance(app.screen, ExportDialog)
         written = in_tmp / f"{SLUG}.txt"
         assert written.read_text(encoding="utf-8") == expected
-        assert any(str(written) in message for message in notifications(app))
+        assert any(str(written) in message for message in notices(app))
     assert sorted(p.name for p in in_tmp.iterdir()) == [f"{SLUG}.txt"]
 
 
@@ -69,7 +64,7 @@ async def test_existing_file_is_never_overwritten_without_a_yes(in_tmp: Path) ->
         await pilot.press("enter")  # the focused button is "No": Enter alone never overwrites
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "keep me"
-        assert any("left unchanged" in message for message in notifications(app))
+        assert any("left unchanged" in message for message in notices(app))
 
         await pilot.press("e")
         await pilot.pause()
@@ -144,14 +139,14 @@ async def test_write_errors_are_reported_and_leave_nothing(
         app.screen.query_one("#path", Input).value = str(in_tmp / "folder")
         await pilot.press("enter")
         await pilot.pause()
-        assert any("is a directory" in message for message in notifications(app))
+        assert any("is a directory" in message for message in notices(app))
         # A read-only file system.
         monkeypatch.setattr(tempfile, "mkstemp", read_only)
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert any("read-only file system" in message for message in notifications(app))
+        assert any("read-only file system" in message for message in notices(app))
     assert [p.name for p in in_tmp.iterdir()] == ["folder"]
     assert list((in_tmp / "folder").iterdir()) == []
 
@@ -164,7 +159,7 @@ async def test_y_copies_plain_text_and_Y_markdown(capsys: pytest.CaptureFixture[
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == expected
-        assert any("Copied 1.3" in message for message in notifications(app))
+        assert any("Copied 1.3" in message for message in notices(app))
         await pilot.press("Y")
         await pilot.pause()
         assert app.clipboard == markdown
@@ -182,5 +177,5 @@ async def test_markup_in_a_title_stays_literal_in_notifications(in_tmp: Path) ->
     async with opened(path) as (app, pilot):
         await pilot.press("y")
         await pilot.pause()
-        (message,) = notifications(app)
+        (message,) = notices(app)
         assert "[bold red]x[/]" in message and "[link=file:///etc/passwd]" in message

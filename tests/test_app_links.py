@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from pactreader.tui.app import ReaderApp
 from pactreader.tui.confirm_dialog import ConfirmDialog
 from pactreader.tui.links_dialog import LinksDialog
-from tests.reader_helpers import opened, text_of
+from tests.reader_helpers import notices, opened, text_of
 
 LINKS = """# Links
 
@@ -69,7 +69,7 @@ async def test_other_schemes_are_refused(
         await choose(app, pilot, index)
         assert not isinstance(app.screen, ConfirmDialog)
         assert urls == []
-        assert any("Refused to open" in n.message for n in app._notifications)
+        assert any("Refused to open" in notice for notice in notices(app))
 
 
 async def test_http_opens_only_after_confirmation(
@@ -95,4 +95,4 @@ async def test_a_section_without_links_says_so(tmp_path: Path) -> None:
         await pilot.press("L")
         await pilot.pause()
         assert not isinstance(app.screen, LinksDialog)
-        assert [n.message for n in app._notifications] == ["This section has no links."]
+        assert notices(app) == ["This section has no links."]

@@ -8,7 +8,7 @@ while the rest is being read and after.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -19,7 +19,14 @@ from pactreader.parse import Document, parse_markdown, parse_opening
 from pactreader.pipeline import OPENING_CHARS, start_loading
 from pactreader.tui.app import ReaderApp
 from pactreader.tui.status_bar import StatusBar, TitleBar
-from tests.reader_helpers import outline_sections, run_in_pty, text_of
+from tests.reader_helpers import (
+    notices,
+    outline_sections,
+    recording,
+    run_in_pty,
+    text_of,
+    wait_until,
+)
 
 PARTS = 400
 
@@ -53,21 +60,13 @@ async def loading(
     opening = parse_opening(text, lines_wanted=40)
     assert opening is not None
     gate = Gate(text, fail)
-    app = ReaderApp(opening, rest=gate)
+    app = recording(ReaderApp(opening, rest=gate))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         try:
             yield app, pilot, gate
         finally:
             gate.opened.set()
-
-
-async def _until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
-    for _ in range(200):
-        if done():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("not reached")
 
 
 async def test_the_opening_shows_first_then_the_whole_document() -> None:
@@ -82,8 +81,8 @@ async def test_the_opening_shows_first_then_the_whole_document() -> None:
         assert "8 Part 7" in outline and "9 Part 8" in outline
         assert outline.count("+") == 1  # only the last section read may go on: "5+"
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
-        await _until(pilot, lambda: app.outline.sections_shown == PARTS)
+        await wait_until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: app.outline.sections_shown == PARTS)
         assert outline_sections(app.outline.root) == list(range(PARTS))
         assert f"{PARTS} sections" in text_of(app.query_one(TitleBar))
         assert "min left" in text_of(app.query_one(StatusBar))
@@ -101,7 +100,7 @@ async def test_the_reader_stays_where_it_was_when_the_whole_arrives() -> None:
         assert app.reading.current_section == 2
         assert "Text of part 2." in shown
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: app.document_whole)
         await pilot.pause()
         assert app.reading.current_section == 2
         assert app.reading.scroll_y == before
@@ -116,13 +115,13 @@ async def test_a_search_typed_during_loading_finds_matches_in_the_rest() -> None
         assert app.search_bar.session is not None
         assert not app.search_bar.session.counts
         status = app.search_bar.query_one("#search-status", Label)
-        await _until(pilot, lambda: "no matches so far" in text_of(status))
+        await wait_until(pilot, lambda: "no matches so far" in text_of(status))
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
-        await _until(pilot, lambda: bool(app.search_bar.session and app.search_bar.session.counts))
+        await wait_until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: bool((found := app.search_bar.session) and found.counts))
         assert app.search_bar.session is not None
         assert app.search_bar.session.counts == {PARTS - 1: 1}
-        await _until(pilot, lambda: text_of(status).strip() == "match 1 of 1")
+        await wait_until(pilot, lambda: text_of(status).strip() == "match 1 of 1")
         await pilot.press("enter")
         await pilot.pause()
         assert "zebra" in text_of(app.reading)
@@ -131,9 +130,8 @@ async def test_a_search_typed_during_loading_finds_matches_in_the_rest() -> None
 async def test_a_failed_load_is_reported_and_the_opening_stays_readable() -> None:
     async with loading(_text(), fail=True) as (app, pilot, gate):
         gate.opened.set()
-        await _until(pilot, lambda: bool(app._notifications))
-        notices = [notice.message for notice in app._notifications]
-        assert notices == ["Could not read the rest of the document: out of memory"]
+        await wait_until(pilot, lambda: bool(notices(app)))
+        assert notices(app) == ["Could not read the rest of the document: out of memory"]
         assert not app.document_whole
         await pilot.pause()
         assert "the rest could not be read" in text_of(app.query_one(TitleBar))
@@ -149,9 +147,9 @@ async def test_a_search_painted_at_the_end_of_the_opening_carries_over() -> None
         await pilot.pause()
         assert "part" in text_of(app.reading).lower()
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: app.document_whole)
         session = app.search_bar.session
-        await _until(pilot, lambda: bool(app.search_bar.session and app.search_bar.session.done))
+        await wait_until(pilot, lambda: bool((found := app.search_bar.session) and found.done))
         session = app.search_bar.session
         assert session is not None
         assert session.total == 2 * (PARTS - 1)  # "Part n" and "part n." in each but the last
@@ -172,8 +170,8 @@ async def test_a_stepped_search_stays_on_its_match_when_the_whole_arrives() -> N
         await pilot.pause()
         top = app.reading.scroll_y
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
-        await _until(pilot, lambda: bool(app.search_bar.session and app.search_bar.session.done))
+        await wait_until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: bool((found := app.search_bar.session) and found.done))
         session = app.search_bar.session
         assert session is not None and session.current is not None
         assert session.current.section == current
@@ -186,10 +184,10 @@ async def test_an_open_filter_filters_the_whole_outline_once_it_arrives() -> Non
         await pilot.pause()
         column = app.outline_column
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
-        await _until(pilot, lambda: column.filtered.display)
+        await wait_until(pilot, lambda: app.document_whole)
+        # The filter shows its list before the rest arrives: wait for the finale in it.
+        await wait_until(pilot, lambda: "The finale" in text_of(column.filtered))
         assert column.filtering
-        assert "The finale" in text_of(column.filtered)
 
 
 async def test_the_outline_keeps_what_the_user_collapsed() -> None:
@@ -203,8 +201,8 @@ async def test_the_outline_keeps_what_the_user_collapsed() -> None:
         app.outline.node_of(0).collapse()
         await pilot.pause()
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
-        await _until(pilot, lambda: app.outline.sections_shown == 2 * PARTS)
+        await wait_until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: app.outline.sections_shown == 2 * PARTS)
         assert not app.outline.node_of(0).is_expanded
         assert app.outline.node_of(2).is_expanded
 
@@ -216,11 +214,10 @@ async def test_end_pressed_while_loading_goes_to_the_end_of_the_whole() -> None:
         assert "Part 8" in text_of(app.reading)  # the end of what is read so far
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        notices = [notice.message for notice in app._notifications]
-        assert "Going to the end once the rest of the document is read." in notices
-        assert "The rest of the document is still being read." in notices
+        assert "Going to the end once the rest of the document is read." in notices(app)
+        assert "The rest of the document is still being read." in notices(app)
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: app.document_whole)
         await pilot.pause()
         assert "The finale" in text_of(app.reading)
         assert app.reading.scroll_y == app.reading.max_scroll_y
@@ -235,7 +232,7 @@ async def test_the_outline_cursor_stays_where_the_user_moved_it() -> None:
         chosen = app.outline.cursor_node.data
         assert chosen == 3
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: app.document_whole)
         await pilot.pause()
         assert app.outline.cursor_node is not None
         assert app.outline.cursor_node.data == chosen
@@ -251,21 +248,20 @@ async def test_export_and_copy_wait_for_a_section_still_being_read() -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        notices = [notice.message for notice in app._notifications]
-        assert any("goes on past what has been read" in notice for notice in notices)
-        assert not any(notice.startswith("Copied") for notice in notices)
+        assert any("goes on past what has been read" in notice for notice in notices(app))
+        assert not any(notice.startswith("Copied") for notice in notices(app))
         app.reading.scroll_to_section(0)
         await pilot.pause()
         await pilot.press("y")  # a section wholly read copies at once
         await pilot.pause()
-        assert any(n.message.startswith("Copied 1 Part 0") for n in app._notifications)
+        assert any(notice.startswith("Copied 1 Part 0") for notice in notices(app))
         gate.opened.set()
-        await _until(pilot, lambda: app.document_whole)
+        await wait_until(pilot, lambda: app.document_whole)
         app.reading.scroll_to_section(last)
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert any(n.message.startswith(f"Copied {last + 1} ") for n in app._notifications)
+        assert any(notice.startswith(f"Copied {last + 1} ") for notice in notices(app))
 
 
 async def test_quitting_does_not_wait_for_the_rest() -> None:
@@ -273,7 +269,7 @@ async def test_quitting_does_not_wait_for_the_rest() -> None:
     opening = parse_opening(text, lines_wanted=40)
     assert opening is not None
     gate = Gate(text)
-    app = ReaderApp(opening, rest=gate)
+    app = recording(ReaderApp(opening, rest=gate))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await pilot.press("q")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pactreader.tui.outline_pane import FIRST_BATCH
-from tests.reader_helpers import opened, outline_sections, text_of
+from tests.reader_helpers import opened, outline_sections, text_of, wait_until
 
 SECTIONS = FIRST_BATCH * 3 + 7
 
@@ -23,11 +23,7 @@ def _document(folder: Path) -> Path:
 async def test_every_section_is_in_the_outline_once_it_has_filled_in(tmp_path: Path) -> None:
     async with opened(_document(tmp_path)) as (app, pilot):
         outline = app.outline
-        for _ in range(100):
-            if outline.sections_shown == SECTIONS:
-                break
-            await pilot.pause(0.05)
-        assert outline.sections_shown == SECTIONS
+        await wait_until(pilot, lambda: outline.sections_shown == SECTIONS)
         assert outline_sections(outline.root) == list(range(SECTIONS))
 
 

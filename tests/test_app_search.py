@@ -14,11 +14,10 @@ from pathlib import Path
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Label
-from textual.widgets._toast import Toast
 
 from pactreader.tui.app import ReaderApp
 from tests.conftest import SAMPLE
-from tests.reader_helpers import entries, opened, reader, strips, text_of
+from tests.reader_helpers import entries, notices, opened, reader, strips, text_of, wait_until
 
 FILLER = (
     "Plain words fill this paragraph so that every section is taller than the screen "
@@ -80,11 +79,6 @@ def highlighted(app: ReaderApp) -> list[tuple[str, str]]:
         if kind is not None:
             runs.append((text, kind))
     return runs
-
-
-def notices(app: ReaderApp) -> list[str]:
-    """The notifications on screen."""
-    return [str(toast.render()) for toast in app.screen.query(Toast)]
 
 
 @asynccontextmanager
@@ -449,11 +443,8 @@ async def test_enter_typed_right_after_the_query_goes_to_the_second_match() -> N
     async with opened(SAMPLE) as (app, pilot):
         _type_at_once(app, "/defense")
         app.post_message(events.Key("enter", "\r"))
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if status(app) == "match 2 of 10":
-                break
-        assert "Nothing to search for" not in [n.message for n in app._notifications]
+        await wait_until(pilot, lambda: status(app) == "match 2 of 10")
+        assert "Nothing to search for" not in notices(app)
         assert status(app) == "match 2 of 10"
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from pactreader.cli.main import main
-from tests.conftest import SAMPLE, SEED
+from tests.conftest import SAMPLE
+from tests.conftest import SCRAPED as ARTICLE
+from tests.conftest import SCRAPED_CLEAN as ARTICLE_CLEAN
 
 SCRAPED = "Short Title Line\n< p > First paragraph , here . p >\n< li >one li >< li >two li >\n"
 REPAIRED = "# Short Title Line\n\nFirst paragraph, here.\n\n- one\n- two\n"
@@ -33,10 +35,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_clean_prints_the_repaired_markdown_as_utf8_bytes() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pactreader", "clean", str(SEED)], capture_output=True, check=False
+        [sys.executable, "-m", "pactreader", "clean", str(ARTICLE)],
+        capture_output=True,
+        check=False,
     )
     assert (result.returncode, result.stderr) == (0, b"")
-    assert result.stdout == SAMPLE.read_bytes()
+    assert result.stdout == ARTICLE_CLEAN.read_bytes()
 
 
 def test_clean_passes_markdown_through_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,7 +65,7 @@ def test_outline_and_export_honour_the_override(
     code, out, _ = run(capsys, "outline", str(scraped_md), "--json", "--format", "text")
     payload = json.loads(out)
     assert (code, payload["format"], payload["title"]) == (0, "text", "Short Title Line")
-    code, out, _ = run(capsys, "outline", str(SEED), "--json", "--format", "markdown")
+    code, out, _ = run(capsys, "outline", str(ARTICLE), "--json", "--format", "markdown")
     assert json.loads(out)["format"] == "markdown"
     assert [s["number"] for s in json.loads(out)["sections"]] == ["0"]
     code, out, _ = run(capsys, "export", str(scraped_md), "--input-format", "text")
@@ -79,15 +83,15 @@ def test_clean_writes_a_file_and_never_overwrites_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "out.md"
-    assert run(capsys, "clean", str(SEED), "-o", str(target)) == (0, "", "")
-    assert target.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+    assert run(capsys, "clean", str(ARTICLE), "-o", str(target)) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == ARTICLE_CLEAN.read_text(encoding="utf-8")
     target.write_text("keep me", encoding="utf-8")
-    code, out, err = run(capsys, "clean", str(SEED), "-o", str(target))
+    code, out, err = run(capsys, "clean", str(ARTICLE), "-o", str(target))
     assert code == 1 and out == ""
     assert err.startswith("pactreader: error: ") and err.count("\n") == 1
     assert target.read_text(encoding="utf-8") == "keep me"
-    assert run(capsys, "clean", str(SEED), "-o", str(target), "--force")[0] == 0
-    assert target.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+    assert run(capsys, "clean", str(ARTICLE), "-o", str(target), "--force")[0] == 0
+    assert target.read_text(encoding="utf-8") == ARTICLE_CLEAN.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
 
 
@@ -96,7 +100,7 @@ def test_clean_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert (code, out) == (1, "")
     assert err == f"pactreader: error: {tmp_path / 'missing.txt'}: no such file\n"
     with pytest.raises(SystemExit) as exit_info:
-        main(["clean", str(SEED), "--format", "html"])
+        main(["clean", str(ARTICLE), "--format", "html"])
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.startswith("pactreader: error: ")
 

@@ -1,4 +1,8 @@
-"""Every corpus document's outline matches its reference outline."""
+"""Every reference document's outline matches its reference outline.
+
+The references are ``tests/documents/*.outline.json`` (written by hand for documents
+written here) and, with ``../shared`` beside the checkout, the team's corpus.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from pactreader.cli.main import main
-from tests.conftest import corpus_documents
+from tests.conftest import DOCUMENTS, corpus_documents, needs_shared, shared_params
+
+OWN = sorted(path for path in DOCUMENTS.glob("*.md") if Path(f"{path}.outline.json").exists())
 
 
 def _flatten(sections: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -19,11 +25,16 @@ def _flatten(sections: list[dict[str, object]]) -> list[dict[str, object]]:
     return out
 
 
+def test_own_reference_documents_are_present() -> None:
+    assert [path.name for path in OWN] == ["constructs.md"]
+
+
+@needs_shared
 def test_corpus_is_present() -> None:
     assert len(corpus_documents()) == 6
 
 
-@pytest.mark.parametrize("path", corpus_documents(), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", [*OWN, *shared_params(corpus_documents())])
 def test_outline_json_matches_reference(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["outline", str(path), "--json"]) == 0
     outline = json.loads(capsys.readouterr().out)

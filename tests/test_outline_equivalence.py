@@ -26,7 +26,8 @@ from pactreader.parse.outline import (
 )
 from pactreader.parse.scan import MAX_AUTOCOMPLETED_CELLS, RawHeading, scan_headings
 from pactreader.source import read_source
-from tests.conftest import corpus_documents
+from tests.conftest import DOCUMENTS, corpus_documents, shared_params
+from tests.generated import api_directory, changelog
 
 # --- pieces -------------------------------------------------------------------------
 
@@ -485,7 +486,12 @@ def test_deep_nesting_beyond_the_parser_limit_matches() -> None:
 # --- the corpus ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", corpus_documents(), ids=lambda path: path.name)
+@pytest.mark.parametrize("text", [changelog(), api_directory()], ids=["changelog", "directory"])
+def test_generated_documents_outline_equals_markdown_it(text: str) -> None:
+    assert find_headings(text) == find_headings_reference(text)
+
+
+@pytest.mark.parametrize("path", [DOCUMENTS / "constructs.md", *shared_params(corpus_documents())])
 def test_corpus_outline_equals_markdown_it_and_the_reference_outline(path: Path) -> None:
     source = read_source(str(path))
     expected = json.loads(Path(f"{path}.outline.json").read_text(encoding="utf-8"))

@@ -7,16 +7,20 @@ from pathlib import Path
 import pytest
 
 from pactreader.source import sniff_format
-from tests.conftest import SEED, corpus_documents
+from tests.conftest import DOCUMENTS, corpus_documents, scraped_pairs, shared_params
 
 
-@pytest.mark.parametrize("path", corpus_documents(), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", [*sorted(DOCUMENTS.glob("*.md")), *shared_params(corpus_documents())]
+)
 def test_markdown_documents_are_markdown_without_a_suffix(path: Path) -> None:
     assert sniff_format(path.read_text(encoding="utf-8")) == "markdown"
 
 
-def test_the_seed_is_text_without_a_suffix() -> None:
-    assert sniff_format(SEED.read_text(encoding="utf-8")) == "text"
+@pytest.mark.parametrize(("scraped", "clean"), scraped_pairs())
+def test_scraped_articles_are_text_without_a_suffix(scraped: Path, clean: Path) -> None:
+    assert sniff_format(scraped.read_text(encoding="utf-8")) == "text"
+    assert sniff_format(clean.read_text(encoding="utf-8")) == "markdown"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from pactreader.cli.main import main
-from tests.conftest import CORPUS, SAMPLE
+from tests.conftest import CORPUS, SAMPLE, needs_shared
+from tests.generated import api_directory, write
 
 PUBLIC_APIS = CORPUS / "public-apis-README.md"
 LINE = re.compile(r"^(?P<number>[\d.]+) (?P<title>.*):(?P<line>\d+): (?P<snippet>.*)$")
@@ -121,6 +122,58 @@ def test_json_with_no_match_is_an_empty_list(capsys: pytest.CaptureFixture[str])
     assert (code, json.loads(out)) == (1, [])
 
 
+@pytest.fixture
+def directory(tmp_path: Path) -> Path:
+    """A generated directory README: tables of linked service names, Yes/No columns."""
+    return write(tmp_path, "directory.md", api_directory())
+
+
+def test_words_in_table_cells(directory: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(directory), "calendar7", "--json")
+    assert code == 0
+    [line] = [n for n, text in enumerate(source_lines(directory), 1) if "[Calendar7]" in text]
+    matches = json.loads(out)
+    assert [(m["number"], m["title"], m["line"], m["text"]) for m in matches] == [
+        ("1.2.3", "Calendar", line, "Calendar7")
+    ]
+
+
+def test_link_urls_are_not_matched(directory: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "weather12" is both the link text and part of the URL of one table cell.
+    _, out, _ = run(capsys, str(directory), "weather12", "--json")
+    [line] = [n for n, text in enumerate(source_lines(directory), 1) if "[Weather12]" in text]
+    assert [(m["line"], m["column"], m["text"]) for m in json.loads(out)] == [
+        (line, 4, "Weather12")
+    ]
+
+
+def test_lines_and_columns_point_at_the_word(
+    directory: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, str(directory), "facts", "--json")
+    assert code == 0
+    matches = json.loads(out)
+    lines = source_lines(directory)
+    assert len(matches) == sum(line.count("facts") for line in lines)
+    for match in matches:
+        line = lines[match["line"] - 1]
+        assert line[match["column"] - 1 :].startswith("facts"), match
+
+
+def test_text_lines_agree_with_json(directory: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, str(directory), "Yes")
+    rows = parsed(out)
+    _, out, _ = run(capsys, str(directory), "Yes", "--json")
+    matches = json.loads(out)
+    assert (
+        len(rows) == len(matches) == sum(line.count("| Yes |") for line in source_lines(directory))
+    )
+    assert [(row["number"], int(row["line"])) for row in rows] == [
+        (match["number"], match["line"]) for match in matches
+    ]
+
+
+@needs_shared
 def test_words_in_table_cells_of_public_apis(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(PUBLIC_APIS), "axolotl", "--json")
     assert code == 0
@@ -131,12 +184,14 @@ def test_words_in_table_cells_of_public_apis(capsys: pytest.CaptureFixture[str])
     ]
 
 
+@needs_shared
 def test_link_urls_in_public_apis_are_not_matched(capsys: pytest.CaptureFixture[str]) -> None:
     # "adoptapet" is both the link text and part of the URL of one table cell.
     _, out, _ = run(capsys, str(PUBLIC_APIS), "adoptapet", "--json")
     assert [(m["line"], m["column"], m["text"]) for m in json.loads(out)] == [(130, 4, "AdoptAPet")]
 
 
+@needs_shared
 def test_public_apis_lines_and_columns_point_at_the_word(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -150,6 +205,7 @@ def test_public_apis_lines_and_columns_point_at_the_word(
         assert line[match["column"] - 1 :].casefold().startswith("weather"), match
 
 
+@needs_shared
 def test_public_apis_text_lines_agree_with_json(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, str(PUBLIC_APIS), "Yes")
     rows = parsed(out)
