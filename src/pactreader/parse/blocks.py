@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from markdown_it.token import Token
 
@@ -137,6 +137,24 @@ class Truncated:
 
 
 Block = Heading | Paragraph | ListBlock | Quote | Code | Table | Rule | Html | Footnotes | Truncated
+"""Every block type. Walkers match on it exhaustively (``assert_never`` in the default
+case), so a new block type fails ``mypy --strict`` in every walker that must handle it."""
+
+
+def children(block: Block) -> tuple[Block, ...]:
+    """The blocks nested directly in ``block`` (list items', a quote's, footnotes')."""
+    match block:
+        case ListBlock(items=items):
+            return tuple(child for item in items for child in item.blocks)
+        case Quote(blocks=blocks):
+            return blocks
+        case Footnotes(notes=notes):
+            return tuple(child for note in notes for child in note.blocks)
+        case Heading() | Paragraph() | Code() | Table() | Rule() | Html() | Truncated():
+            return ()
+        case _:
+            assert_never(block)
+
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")

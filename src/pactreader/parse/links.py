@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from pactreader.parse.blocks import (
     Block,
+    Code,
     Footnotes,
     Heading,
+    Html,
     ListBlock,
     Paragraph,
     Quote,
+    Rule,
     Table,
+    Truncated,
+    children,
 )
 from pactreader.parse.inline import Inline, link_runs, visible
 
@@ -32,20 +38,19 @@ def block_links(blocks: Sequence[Block]) -> list[Link]:
 
 def _walk(blocks: Sequence[Block]) -> Iterator[Link]:
     for block in blocks:
-        if isinstance(block, Heading | Paragraph):
-            yield from _inline_links(block.text)
-        elif isinstance(block, Table):
-            for row in (block.header, *block.rows):
-                for cell in row:
-                    yield from _inline_links(cell)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _walk(item.blocks)
-        elif isinstance(block, Quote):
-            yield from _walk(block.blocks)
-        elif isinstance(block, Footnotes):
-            for note in block.notes:
-                yield from _walk(note.blocks)
+        match block:
+            case Heading() | Paragraph():
+                yield from _inline_links(block.text)
+            case Table():
+                for row in (block.header, *block.rows):
+                    for cell in row:
+                        yield from _inline_links(cell)
+            case ListBlock() | Quote() | Footnotes():
+                yield from _walk(children(block))
+            case Code() | Html() | Rule() | Truncated():
+                pass  # Their text is shown verbatim: nothing in it is a link.
+            case _:
+                assert_never(block)
 
 
 def _inline_links(spans: Inline) -> Iterator[Link]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from rich import box
 from rich.console import Group
@@ -41,6 +41,7 @@ from pactreader.parse.blocks import (
     Rule,
     Table,
     Truncated,
+    children,
     section_blocks,
 )
 from pactreader.parse.document import Document, Section
@@ -377,36 +378,38 @@ class _Renderer:
 
     def block(self, block: Block, depth: int) -> RenderableType | None:
         """One block, or None when it has nothing to show."""
-        if isinstance(block, Heading):
-            return self._heading(block)
-        if isinstance(block, Paragraph):
-            return _clipped(self._text(block.text, block.unit), self._palette)
-        if isinstance(block, ListBlock):
-            return self._list(block, depth)
-        if isinstance(block, Quote):
-            bar = Text("▌ ", self._palette.quote_bar)
-            return Prefixed(bar, [self.blocks(block.blocks, depth)], bar, self._palette.quote)
-        if isinstance(block, Code):
-            return self._code(block)
-        if isinstance(block, Table):
-            return self._table(block)
-        if isinstance(block, Rule):
-            return RichRule(characters="─", style=self._palette.rule)
-        if isinstance(block, Html):
-            if not block.text.strip():
-                return None
-            text = Text(show_controls(block.text), self._palette.html, overflow="fold")
-            _stylize(text, self._highlights.get(block.unit, ()), self._palette)
-            return _clipped(text, self._palette)
-        if isinstance(block, Footnotes):
-            return self._footnotes(block, depth)
-        if isinstance(block, Truncated):
-            return Text(
-                f"… {block.hidden_chars:,} more characters of this section are not shown"
-                " here; export the section (e) to read them all.",
-                self._palette.html + Style(italic=True, dim=True),
-            )
-        return None
+        match block:
+            case Heading():
+                return self._heading(block)
+            case Paragraph():
+                return _clipped(self._text(block.text, block.unit), self._palette)
+            case ListBlock():
+                return self._list(block, depth)
+            case Quote():
+                bar = Text("▌ ", self._palette.quote_bar)
+                return Prefixed(bar, [self.blocks(block.blocks, depth)], bar, self._palette.quote)
+            case Code():
+                return self._code(block)
+            case Table():
+                return self._table(block)
+            case Rule():
+                return RichRule(characters="─", style=self._palette.rule)
+            case Html():
+                if not block.text.strip():
+                    return None
+                text = Text(show_controls(block.text), self._palette.html, overflow="fold")
+                _stylize(text, self._highlights.get(block.unit, ()), self._palette)
+                return _clipped(text, self._palette)
+            case Footnotes():
+                return self._footnotes(block, depth)
+            case Truncated():
+                return Text(
+                    f"… {block.hidden_chars:,} more characters of this section are not shown"
+                    " here; export the section (e) to read them all.",
+                    self._palette.html + Style(italic=True, dim=True),
+                )
+            case _:
+                assert_never(block)
 
     def _heading(self, block: Heading) -> RenderableType:
         palette = self._palette
@@ -548,19 +551,16 @@ def _unit_range(block: Block) -> tuple[int, int]:
 
 
 def _units(block: Block) -> Iterable[int]:
-    if isinstance(block, Heading | Paragraph | Code | Html):
-        yield block.unit
-    elif isinstance(block, Table):
-        yield block.unit
-        yield block.cell_unit(len(block.rows), len(block.header) - 1)
-    elif isinstance(block, ListBlock):
-        for item in block.items:
-            for child in item.blocks:
+    match block:
+        case Heading() | Paragraph() | Code() | Html():
+            yield block.unit
+        case Table():
+            yield block.unit
+            yield block.cell_unit(len(block.rows), len(block.header) - 1)
+        case ListBlock() | Quote() | Footnotes():
+            for child in children(block):
                 yield from _units(child)
-    elif isinstance(block, Quote):
-        for child in block.blocks:
-            yield from _units(child)
-    elif isinstance(block, Footnotes):
-        for note in block.notes:
-            for child in note.blocks:
-                yield from _units(child)
+        case Rule() | Truncated():
+            pass  # No text units.
+        case _:
+            assert_never(block)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from rich.cells import cell_len
 
@@ -27,6 +28,7 @@ from pactreader.parse.blocks import (
     Quote,
     Rule,
     Table,
+    Truncated,
     section_blocks,
     span_blocks,
 )
@@ -154,26 +156,30 @@ class _Renderer:
         return lines
 
     def _block(self, block: Block, width: int) -> list[str]:
-        if isinstance(block, Heading):
-            return self._heading(block, width)
-        if isinstance(block, Paragraph):
-            return _wrap(inline_text(block.text), width)
-        if isinstance(block, ListBlock):
-            return self._list(block, width)
-        if isinstance(block, Quote):
-            inner = self.render(block.blocks, max(1, width - 2) if width else 0)
-            return [f"> {line}" if line else ">" for line in inner]
-        if isinstance(block, Code):
-            return [f"    {line}" if line else "" for line in block.code.split("\n")]
-        if isinstance(block, Table):
-            return self._table(block, width)
-        if isinstance(block, Rule):
-            return ["-" * min(width or DEFAULT_WIDTH, 40)]
-        if isinstance(block, Html):
-            return _wrap(block.text, width) if block.text.strip() else []
-        if isinstance(block, Footnotes):
-            return self._footnotes(block, width)
-        return []
+        match block:
+            case Heading():
+                return self._heading(block, width)
+            case Paragraph():
+                return _wrap(inline_text(block.text), width)
+            case ListBlock():
+                return self._list(block, width)
+            case Quote():
+                inner = self.render(block.blocks, max(1, width - 2) if width else 0)
+                return [f"> {line}" if line else ">" for line in inner]
+            case Code():
+                return [f"    {line}" if line else "" for line in block.code.split("\n")]
+            case Table():
+                return self._table(block, width)
+            case Rule():
+                return ["-" * min(width or DEFAULT_WIDTH, 40)]
+            case Html():
+                return _wrap(block.text, width) if block.text.strip() else []
+            case Footnotes():
+                return self._footnotes(block, width)
+            case Truncated():
+                return []  # Export parses whole sections: only a view truncates.
+            case _:
+                assert_never(block)
 
     def _heading(self, block: Heading, width: int) -> list[str]:
         text = inline_text(block.text).replace("\n", " ").strip()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, assert_never
 
 from pactreader.parse.blocks import (
     Block,
@@ -28,7 +28,10 @@ from pactreader.parse.blocks import (
     ListBlock,
     Paragraph,
     Quote,
+    Rule,
     Table,
+    Truncated,
+    children,
     section_blocks,
 )
 from pactreader.parse.document import Document
@@ -111,24 +114,27 @@ class _Walker:
     def walk(self, blocks: Sequence[Block], shift: int) -> Iterator[Unit]:
         """The units of ``blocks``; ``shift`` corrects lines of appended footnotes."""
         for block in blocks:
-            if isinstance(block, Heading):
-                yield Unit(block.unit, plain_text(block.text), "heading", block.line + shift)
-            elif isinstance(block, Paragraph):
-                yield Unit(block.unit, plain_text(block.text), "paragraph", block.line + shift)
-            elif isinstance(block, Code):
-                yield self._code(block, shift)
-            elif isinstance(block, Html):
-                yield Unit(block.unit, block.text, "html", block.line + shift)
-            elif isinstance(block, Table):
-                yield from self._table(block, shift)
-            elif isinstance(block, ListBlock):
-                for item in block.items:
-                    yield from self.walk(item.blocks, shift)
-            elif isinstance(block, Quote):
-                yield from self.walk(block.blocks, shift)
-            elif isinstance(block, Footnotes):
-                for note in block.notes:
-                    yield from self.walk(note.blocks, self._footnote_shift(note.label, note.blocks))
+            match block:
+                case Heading():
+                    yield Unit(block.unit, plain_text(block.text), "heading", block.line + shift)
+                case Paragraph():
+                    yield Unit(block.unit, plain_text(block.text), "paragraph", block.line + shift)
+                case Code():
+                    yield self._code(block, shift)
+                case Html():
+                    yield Unit(block.unit, block.text, "html", block.line + shift)
+                case Table():
+                    yield from self._table(block, shift)
+                case ListBlock() | Quote():
+                    yield from self.walk(children(block), shift)
+                case Footnotes():
+                    for note in block.notes:
+                        shifted = self._footnote_shift(note.label, note.blocks)
+                        yield from self.walk(note.blocks, shifted)
+                case Rule() | Truncated():
+                    pass  # No text of their own.
+                case _:
+                    assert_never(block)
 
     def _code(self, block: Code, shift: int) -> Unit:
         line = block.line + shift
