@@ -42,6 +42,7 @@ from markdown_it.common import utils as _markdown_utils
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS
 from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
 from markdown_it.token import Token
 
@@ -52,16 +53,10 @@ Rule = Callable[[StateBlock, int, int, bool], bool]
 # How markdown-it-py trims heading text and table rows: its own CommonMark set where it
 # has one (4.1 and later), Python's str.strip before.
 mdTrim: Callable[[str], str] = getattr(_markdown_utils, "mdTrim", str.strip)
-# markdown-it-py 4 stops a table that would need too many empty cells filled in.
-MAX_AUTOCOMPLETED_CELLS: int | None
-try:
-    from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS
-except ImportError:  # markdown-it-py 3
-    MAX_AUTOCOMPLETED_CELLS = None
-
-# The markdown-it-py releases whose block rules this port was checked against (3.0.0,
-# 4.0.0 and 4.3.0 pass tests/test_outline_equivalence.py); others use the reference.
-VERIFIED_VERSIONS = ("3.", "4.")
+# The markdown-it-py releases whose block rules this port was checked against
+# (tests/test_outline_equivalence.py passes on them); pyproject.toml admits only these,
+# and any other version found at run time uses the reference parse instead.
+VERIFIED_VERSIONS = ("4.3.",)
 
 # The block rules this port mirrors, in markdown-it-py's order. Any other
 # configuration (a plugin added, a rule disabled) falls back to the reference parse.
@@ -681,10 +676,10 @@ class ScanState(StateBlock):
                 break
             if sCount[next_line] - indent >= 4:
                 break
-            if MAX_AUTOCOMPLETED_CELLS is not None:
-                autocompleted += column_count - _column_count(text)
-                if autocompleted > MAX_AUTOCOMPLETED_CELLS:
-                    break
+            # markdown-it-py stops a table that would need too many empty cells filled in.
+            autocompleted += column_count - _column_count(text)
+            if autocompleted > MAX_AUTOCOMPLETED_CELLS:
+                break
             next_line += 1
         self.parentType = old_parent
         self.line = next_line
