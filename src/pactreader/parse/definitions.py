@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,10 +53,13 @@ def foreign_definitions(document: Document, text: str, first: int, last: int) ->
     return "\n\n".join(wanted)
 
 
-@lru_cache(maxsize=4)
 def _definitions(document: Document) -> tuple[Definition, ...]:
-    """Every definition in the document, found once per document."""
-    whole = "\n".join(document.lines)
+    """Every definition in the document, found once per document (kept in its memo)."""
+    return document.derived(_find_definitions)
+
+
+def _find_definitions(document: Document) -> tuple[Definition, ...]:
+    whole = document.text
     if "]:" not in whole:
         return ()
     found: list[Definition] = []

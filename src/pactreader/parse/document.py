@@ -8,11 +8,13 @@ tree without recursion.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 PREAMBLE_NUMBER = "0"
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +54,14 @@ class Section:
         return self.number == PREAMBLE_NUMBER
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
 class Document:
     """A parsed article: its lines, metadata and section tree.
 
-    Compared and hashed by identity, so caches can be keyed by the document itself.
+    Compared and hashed by identity. What later layers derive from a document (its
+    joined text, search units, prefilter data, link definitions) is kept in the
+    document's own memo (:meth:`derived`), built lazily and dropped with the document,
+    never in a module-level cache that would keep old documents alive.
     """
 
     title: str
@@ -74,6 +79,27 @@ class Document:
     encoding: str = "utf-8"
     roots: tuple[int, ...] = field(default=())
     """Indexes of the top-level sections, in order."""
+    _memo: dict[Callable[[Document], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def derived(self, build: Callable[[Document], _T]) -> _T:
+        """``build(self)``, computed on first use and kept with this document.
+
+        ``build`` is the key: each deriving function is its own slot. Safe from worker
+        threads: two first calls at once may both build (the results are equal), and
+        the last one is kept.
+        """
+        try:
+            return cast("_T", self._memo[build])
+        except KeyError:
+            value = self._memo[build] = build(self)
+            return value
+
+    @property
+    def text(self) -> str:
+        """The Markdown that was parsed, as one string (joined once, on first use)."""
+        return self.derived(_joined)
 
     @property
     def line_count(self) -> int:
@@ -110,3 +136,7 @@ class Document:
             parent = self.sections[parent].parent
         chain.reverse()
         return chain
+
+
+def _joined(document: Document) -> str:
+    return "\n".join(document.lines)

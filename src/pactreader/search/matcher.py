@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from pactreader.common.lru import LRU
 from pactreader.parse.document import Document
 from pactreader.search.locate import Locator
 from pactreader.search.pattern import Query
@@ -56,8 +56,25 @@ def section_matches(document: Document, index: int, query: Query) -> tuple[Match
     return _section_matches(document, index, query)
 
 
-@lru_cache(maxsize=512)
+MATCHES_KEPT = 512
+"""How many (section, query) results a document keeps: stepping back and forth through
+matches finds them again without searching twice."""
+
+
+def _match_cache(document: Document) -> LRU[tuple[int, Query], tuple[Match, ...]]:
+    return LRU(MATCHES_KEPT)
+
+
 def _section_matches(document: Document, index: int, query: Query) -> tuple[Match, ...]:
+    cache = document.derived(_match_cache)
+    found = cache.get((index, query))
+    if found is None:
+        found = _find_section_matches(document, index, query)
+        cache.put((index, query), found)
+    return found
+
+
+def _find_section_matches(document: Document, index: int, query: Query) -> tuple[Match, ...]:
     if not may_match(document, query.candidate, index):
         return ()
     found: list[Match] = []

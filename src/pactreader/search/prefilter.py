@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 
 import regex
@@ -135,10 +134,14 @@ class _SourceIndex:
     """Sections whose source holds a trigger for generated text."""
 
 
-@lru_cache(maxsize=2)
 def _source_index(document: Document) -> _SourceIndex:
-    """Join the lines once per document; find the sections with generated text."""
-    text = "\n".join(document.lines)
+    """The document's joined text and section offsets, built once (kept in its memo)."""
+    return document.derived(_build_source_index)
+
+
+def _build_source_index(document: Document) -> _SourceIndex:
+    """Find the section offsets and the sections with generated text."""
+    text = document.text
     line_starts = [0, *accumulate(len(line) + 1 for line in document.lines)]
     starts = tuple(line_starts[section.start_line - 1] for section in document.sections)
     ends = tuple(line_starts[section.end_line] for section in document.sections)

@@ -16,7 +16,6 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal, assert_never
 
 from pactreader.parse.blocks import (
@@ -88,9 +87,13 @@ def find_unit(document: Document, index: int, number: int) -> Unit:
     return units[position]
 
 
-@lru_cache(maxsize=2)
 def _unit_cache(document: Document) -> list[tuple[Unit, ...] | None]:
-    """One slot per section, filled as sections are searched.
+    """One slot per section, filled as sections are searched (kept in the document's memo)."""
+    return document.derived(_new_unit_cache)
+
+
+def _new_unit_cache(document: Document) -> list[tuple[Unit, ...] | None]:
+    """One empty slot per section.
 
     A list rather than an LRU cache: a count runs over every section in order, which
     would evict each entry of a smaller LRU just before it is needed again.
@@ -184,9 +187,12 @@ def _cell_starts(row: str, columns: int) -> list[int]:
     return (starts + [0] * columns)[:columns]
 
 
-@lru_cache(maxsize=2)
 def _footnote_lines(document: Document) -> dict[str, int]:
-    """The line of every footnote definition, by case-folded label."""
+    """The line of every footnote definition, by case-folded label (kept in its memo)."""
+    return document.derived(_find_footnote_lines)
+
+
+def _find_footnote_lines(document: Document) -> dict[str, int]:
     found: dict[str, int] = {}
     for number, line in enumerate(document.lines, start=1):
         if "[^" in line:
