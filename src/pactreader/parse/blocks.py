@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, assert_never
 
@@ -235,7 +235,12 @@ def markdown_blocks(text: str) -> list[Block]:
 
 
 class _Builder:
-    """Walks a token list once, building nested blocks with an explicit cursor."""
+    """Walks a token list once, building nested blocks with an explicit cursor.
+
+    A cursor over the flat token list rather than ``markdown_it.tree.SyntaxTreeNode``:
+    the tree makes a node per token, inline tokens included, and costs more than this
+    whole builder on a big document, whose export and search go through here.
+    """
 
     def __init__(self, tokens: Sequence[Token], first_line: int, starts: dict[int, int]) -> None:
         self._tokens = tokens
@@ -272,35 +277,36 @@ class _Builder:
         return out
 
     def _block(self, token: Token, kind: str) -> Block | None:
-        if kind == "heading_open":
-            inline = self._inline()
-            self._pos += 1  # heading_close
-            section = None
-            if token.level == 0 and token.map is not None:
-                section = self._starts.get(token.map[0] + self._first_line)
-            return Heading(int(token.tag[1]), inline, section, self._unit(), self._line(token))
-        if kind == "paragraph_open":
-            inline = self._inline()
-            self._pos += 1  # paragraph_close
-            return Paragraph(inline, self._unit(), self._line(token))
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            ordered = kind == "ordered_list_open"
-            start = int(token.attrGet("start") or 1) if ordered else 1
-            return ListBlock(ordered, start, self._items(kind.replace("_open", "_close")))
-        if kind == "blockquote_open":
-            return Quote(tuple(self._until("blockquote_close")))
-        if kind in ("fence", "code_block"):
-            language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
-            return Code(token.content.rstrip("\n"), language, self._unit(), self._line(token))
-        if kind == "table_open":
-            return self._table(self._line(token))
-        if kind == "hr":
-            return Rule()
-        if kind == "html_block":
-            return Html(html_text(token.content), self._unit(), self._line(token))
-        if kind == "footnote_block_open":
-            return Footnotes(self._footnotes())
-        return None
+        build = _BLOCKS.get(kind)
+        return None if build is None else build(self, token)
+
+    def _heading(self, token: Token) -> Heading:
+        inline = self._inline()
+        self._pos += 1  # heading_close
+        section = None
+        if token.level == 0 and token.map is not None:
+            section = self._starts.get(token.map[0] + self._first_line)
+        return Heading(int(token.tag[1]), inline, section, self._unit(), self._line(token))
+
+    def _paragraph(self, token: Token) -> Paragraph:
+        inline = self._inline()
+        self._pos += 1  # paragraph_close
+        return Paragraph(inline, self._unit(), self._line(token))
+
+    def _list(self, token: Token) -> ListBlock:
+        ordered = token.type == "ordered_list_open"
+        start = int(token.attrGet("start") or 1) if ordered else 1
+        return ListBlock(ordered, start, self._items(token.type.replace("_open", "_close")))
+
+    def _quote(self, token: Token) -> Quote:
+        return Quote(tuple(self._until("blockquote_close")))
+
+    def _code(self, token: Token) -> Code:
+        language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+        return Code(token.content.rstrip("\n"), language, self._unit(), self._line(token))
+
+    def _html(self, token: Token) -> Html:
+        return Html(html_text(token.content), self._unit(), self._line(token))
 
     def _inline(self) -> Inline:
         token = self._tokens[self._pos]
@@ -318,7 +324,8 @@ class _Builder:
                 items.append(ListItem(tuple(self._until("list_item_close"))))
         return tuple(items)
 
-    def _table(self, line: int) -> Table:
+    def _table(self, token: Token) -> Table:
+        line = self._line(token)
         aligns: list[str] = []
         header: list[Inline] = []
         rows: list[list[Inline]] = []
@@ -348,7 +355,7 @@ class _Builder:
         unit = self._unit(width * (len(padded) + 1))
         return Table(tuple(aligns), tuple(header), padded, unit, line)
 
-    def _footnotes(self) -> tuple[Footnote, ...]:
+    def _footnotes(self, token: Token) -> Footnotes:
         notes: list[Footnote] = []
         while self._pos < len(self._tokens):
             token = self._tokens[self._pos]
@@ -361,7 +368,25 @@ class _Builder:
                 notes.append(
                     Footnote(int(meta.get("id", 0)) + 1, str(meta.get("label", "")), tuple(blocks))
                 )
-        return tuple(notes)
+        return Footnotes(tuple(notes))
+
+
+_BLOCKS: dict[str, Callable[[_Builder, Token], Block]] = {
+    "heading_open": _Builder._heading,
+    "paragraph_open": _Builder._paragraph,
+    "bullet_list_open": _Builder._list,
+    "ordered_list_open": _Builder._list,
+    "blockquote_open": _Builder._quote,
+    "fence": _Builder._code,
+    "code_block": _Builder._code,
+    "table_open": _Builder._table,
+    "hr": lambda builder, token: Rule(),
+    "html_block": _Builder._html,
+    "footnote_block_open": _Builder._footnotes,
+}
+"""The block each opening token starts, as Rich's ``elements`` and Textual's ``BLOCKS``
+tables map token types to classes. Other tokens (link reference definitions, closing
+tokens met at the top level) make no block."""
 
 
 def html_text(source: str) -> str:
