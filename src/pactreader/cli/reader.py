@@ -6,49 +6,29 @@ Textual is imported here and only here in the CLI, so the other commands start f
 from __future__ import annotations
 
 import argparse
-import gc
 import os
-from collections.abc import Callable
 from functools import partial
-from typing import TypeVar
 
 from pactreader.common.errors import PactreaderError
+from pactreader.common.runtime import build_untracked, load_in_background
 from pactreader.pipeline import start_loading
 from pactreader.sample import sample_path
 
 TERMINAL = "/dev/tty"
 
-_T = TypeVar("_T")
-
 
 def run(args: argparse.Namespace) -> int:
     """Load the document (a big one's opening first), then hand it to the Textual app."""
     name = args.file if args.file is not None else str(sample_path())
-    loading = _without_collector(partial(start_loading, name, format=args.input_format))
+    loading = build_untracked(partial(start_loading, name, format=args.input_format))
     reattach_terminal()
     from pactreader.tui.app import ReaderApp
 
     rest = loading.rest
     ReaderApp(
-        loading.document, rest=None if rest is None else partial(_without_collector, rest)
+        loading.document, rest=None if rest is None else partial(load_in_background, rest)
     ).run()
     return 0
-
-
-def _without_collector(parse: Callable[[], _T]) -> _T:
-    """Run ``parse`` with the garbage collector off, then freeze what it built.
-
-    The collector would walk the growing heap again and again while a big document
-    loads (a tenth of its load time, and more on a busy machine) and find no cycles
-    there; once loaded, the document is frozen so the app's collections skip it.
-    """
-    gc.disable()
-    try:
-        result = parse()
-    finally:
-        gc.enable()
-    gc.freeze()
-    return result
 
 
 def reattach_terminal() -> None:

@@ -9,7 +9,6 @@ ids; the help screen and the command palette are generated from them.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial, wraps
@@ -54,8 +53,6 @@ if TYPE_CHECKING:
 # Exporting, the dialogs and the help are imported when first used: the first screen
 # does not wait for them.
 
-LOADING_SWITCH_INTERVAL = 0.0005
-"""Seconds between GIL hand-overs while a big document loads in a thread."""
 
 _Handler = TypeVar("_Handler", bound=Callable[..., None])
 
@@ -238,19 +235,14 @@ class ReaderApp(App[None]):
     def _load_rest(self, rest: Callable[[], Document]) -> None:
         """In the loading thread: parse the whole document; keys work meanwhile.
 
-        While it runs, the interpreter is asked to hand the GIL over more often (every
-        0.5 ms instead of 5), so the event loop waits less each time it wakes for a
-        key or a timer: 5.7 ms ticks instead of 10 for a 5 ms timer during a 20 MB load.
+        The command line wraps ``rest`` in its runtime tuning
+        (:func:`pactreader.common.runtime.load_in_background`).
         """
-        switch = sys.getswitchinterval()
-        sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
         message: DocumentLoaded | DocumentLoadFailed
         try:
             message = DocumentLoaded(rest())
         except Exception as error:  # Keep reading the opening; say what went wrong.
             message = DocumentLoadFailed(str(error) or type(error).__name__)
-        finally:
-            sys.setswitchinterval(switch)
         self.post_message(message)  # thread-safe; dropped if the app has exited
 
     @on(DocumentLoaded)

@@ -22,7 +22,6 @@ are data: they reach the screen only as :class:`rich.text.Text`, never as markup
 
 from __future__ import annotations
 
-import gc
 import time
 from typing import ClassVar
 
@@ -36,6 +35,7 @@ from textual.widgets import Input, Label
 from textual.worker import Worker, get_current_worker
 
 from pactreader.common.errors import UsageError
+from pactreader.common.runtime import keep_built
 from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document
 from pactreader.render.rich_blocks import Highlights
@@ -257,7 +257,7 @@ class SearchBar(Horizontal):
     @work(thread=True, group="prepare")
     def _prepare(self) -> None:
         prepare(self.document)
-        gc.freeze()  # the document is immutable: spare the collector from walking it
+        keep_built()  # the document is immutable: spare the collector from walking it
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: Query, anchor: Position) -> None:
@@ -329,7 +329,7 @@ class SearchBar(Horizontal):
                 found = []
                 reported = now
         self.post_message(CountProgress(query, tuple(found), len(self.document.sections), True))
-        gc.freeze()  # the sections parsed for the count stay: no need to scan them again
+        keep_built()  # the sections parsed for the count stay: no need to scan them again
 
     @work(thread=True, group="highlight")
     def _match_sections(self, query: Query, sections: tuple[int, ...]) -> None:
