@@ -222,16 +222,16 @@ async def test_stepping_wraps_at_the_ends_with_a_notice(tmp_path: Path) -> None:
     needles = {2: "The needle is here.", 4: "Another needle."}
     async with opened_long(tmp_path, needles) as (app, pilot):
         await search(app, pilot, "needle")
-        await pilot.press("enter")  # Enter in the bar: next
+        await pilot.press("down")  # Down while typing: next
         await settle(app, pilot)
         assert status(app) == "match 2 of 2"
         assert notices(app) == []
-        await pilot.press("enter")
+        await pilot.press("enter", "n")  # done typing; n as in less
         await settle(app, pilot)
         assert status(app) == "match 1 of 2"
         assert app.reading.current_section == 2
         assert any("wrapped to the top" in notice for notice in notices(app))
-        await pilot.press("shift+enter")  # previous, past the top
+        await pilot.press("N")  # previous, past the top
         await settle(app, pilot)
         assert status(app) == "match 2 of 2"
         assert app.reading.current_section == 4
@@ -439,13 +439,38 @@ async def test_slash_and_f_are_text_in_an_input() -> None:
         assert not app.outline_column.filtering
 
 
-async def test_enter_typed_right_after_the_query_goes_to_the_second_match() -> None:
+async def test_enter_typed_right_after_the_query_keeps_its_first_match() -> None:
     async with opened(SAMPLE) as (app, pilot):
         _type_at_once(app, "/defense")
         app.post_message(events.Key("enter", "\r"))
-        await wait_until(pilot, lambda: status(app) == "match 2 of 10")
+        await wait_until(pilot, lambda: status(app) == "match 1 of 10")
+        await wait_until(pilot, lambda: app.focused is app.reading)
         assert "Nothing to search for" not in notices(app)
-        assert status(app) == "match 2 of 10"
+        await pilot.press("n")
+        await wait_until(pilot, lambda: status(app) == "match 2 of 10")
+
+
+async def test_slash_word_enter_then_n_n_shift_n_walks_like_less() -> None:
+    async with opened(SAMPLE) as (app, pilot):
+        await pilot.press("slash", *"defense", "enter")
+        await settle(app, pilot)
+        assert status(app) == "match 1 of 10"
+        assert app.focused is app.reading
+        assert app.search_bar.active  # the bar stays, with its count
+        walked = []
+        for key in ("n", "n", "N"):
+            await pilot.press(key)
+            await settle(app, pilot)
+            walked.append(status(app))
+        assert walked == ["match 2 of 10", "match 3 of 10", "match 2 of 10"]
+        assert app.search_bar.input.value == "defense"  # n and N were not typed
+        await pilot.press("slash")  # again: the last pattern, selected to be replaced
+        assert app.focused is app.search_bar.input
+        assert app.search_bar.input.selected_text == "defense"
+        await pilot.press("escape")  # Esc clears
+        await pilot.pause()
+        assert not app.search_bar.active
+        assert app.search_bar.session is None
 
 
 async def test_the_same_query_typed_again_after_closing_searches_again() -> None:

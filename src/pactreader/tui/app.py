@@ -38,6 +38,7 @@ from pactreader.tui.messages import (
     OutlineFilterClosed,
     ReadingPosition,
     SearchClosed,
+    SearchSubmitted,
     ShowMatch,
 )
 from pactreader.tui.outline_filter import OutlineColumn
@@ -346,6 +347,11 @@ class ReaderApp(App[None]):
     def _search_closed(self, message: SearchClosed) -> None:
         if message.had_focus:
             self.reading.focus()
+
+    @on(SearchSubmitted)
+    @_while_open
+    def _search_submitted(self, message: SearchSubmitted) -> None:
+        self.reading.focus()
 
     @on(OutlineFilterClosed)
     @_while_open

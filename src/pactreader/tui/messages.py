@@ -79,6 +79,11 @@ class MatchCountsChanged(Message):
 
 
 @dataclass
+class SearchSubmitted(Message):
+    """Enter in the query: typing is done; the matches stay and the keys go to the text."""
+
+
+@dataclass
 class SearchClosed(Message):
     """The search bar closed (Esc)."""
 

@@ -4,8 +4,10 @@ Every keystroke compiles a new query (smart case; plain text unless Ctrl+R turne
 regular expressions) and starts a thread worker that first finds the match after the
 anchor (so it shows at once, however large the document) and then counts the matches
 section by section, reporting as it goes. The next keystroke cancels it: the worker
-checks between sections. ``n``/``N`` (Enter/Shift+Enter here) look for the next or
-previous match in a worker too, since it may lie megabytes away.
+checks between sections. Enter ends typing as in ``less``: the bar stays with its
+matches and count, and the keys go back to the reader, so ``n``/``N`` step at once
+(Down/Up step while typing). A step runs in a worker too, since the next match may lie
+megabytes away.
 
 Highlights are never computed for the whole document: the reading pane asks
 :meth:`SearchBar.highlights_for` for each section it renders, and only those are
@@ -55,6 +57,7 @@ from pactreader.tui.messages import (
     MatchFound,
     SearchClosed,
     SearchFailed,
+    SearchSubmitted,
     SectionMatches,
     ShowMatch,
 )
@@ -76,7 +79,7 @@ class SearchBar(Horizontal):
     BINDINGS: ClassVar[list[BindingType]] = [
         # In the input, Enter is its "submit" (handled below, in order after the keys
         # typed before it: a priority binding would jump ahead of them).
-        Binding("enter", "next_match", "Next match", id="search.next"),
+        Binding("enter", "accept", "Done typing", id="search.accept"),
         Binding("down", "next_match", "Next match", show=False, id="search.next_down"),
         Binding("shift+enter,up", "previous_match", "Previous match", id="search.previous"),
         Binding("ctrl+r", "toggle_regex", "Regex on/off", id="search.regex"),
@@ -414,9 +417,24 @@ class SearchBar(Horizontal):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        """Enter in the query: the next match."""
+        """Enter in the query: typing is done (see :meth:`action_accept`)."""
         event.stop()
-        self.step(backward=False)
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        """Keep the query, its highlights and its count; give the keys back to the reader.
+
+        The match the incremental search found is the one shown (as ``less`` goes to
+        the first match after where the reader was); ``n``/``N`` step from it. A match
+        found while the view was not to move (the whole document arrived meanwhile) is
+        shown now: Enter asks for it.
+        """
+        session = self._session
+        if session is not None:
+            session.show_first = True
+            if session.current is not None:
+                self.post_message(ShowMatch(session.current.section, session.current.unit))
+        self.post_message(SearchSubmitted())
 
     def action_previous_match(self) -> None:
         """Go to the previous match, wrapping at the top of the document."""
