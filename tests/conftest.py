@@ -51,8 +51,9 @@ def shared_params(paths: list[Path]) -> list[Any]:
     A parametrised test never collects an empty set silently: without ``../shared`` it
     reports one skip with the reason.
     """
-    if paths:
-        return [pytest.param(path, id=path.name) for path in paths]
+    present = [path for path in paths if path.exists()]
+    if present:
+        return [pytest.param(path, id=path.name) for path in present]
     return [pytest.param(None, id="shared", marks=pytest.mark.skip(reason=NO_SHARED))]
 
 

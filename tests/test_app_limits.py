@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pactreader.pipeline import load_document
+from pactreader.render import rich_blocks
 from pactreader.tui.app import ReaderApp
 
 SHAPES = {
@@ -70,9 +71,15 @@ async def test_a_table_too_wide_for_a_grid_shows_records(tmp_path: Path) -> None
         assert "2 more rows not shown here" in shown
 
 
-async def test_a_huge_section_is_parsed_in_part_and_says_so(tmp_path: Path) -> None:
+async def test_a_huge_section_is_parsed_in_part_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The view's limit is 2 MB; the same mechanism at a fiftieth of the size costs a
+    # test suite a second instead of half a minute (bench_limits.py has the full size).
+    limit = rich_blocks.MAX_SECTION_CHARS // 50
+    monkeypatch.setattr(rich_blocks, "MAX_SECTION_CHARS", limit)
     path = tmp_path / "huge.md"
-    path.write_text("# Huge\n\n" + "a line of text\n\n" * 150_000, encoding="utf-8")
+    path.write_text("# Huge\n\n" + "a line of text\n\n" * (limit // 8), encoding="utf-8")
     app = ReaderApp(load_document(str(path)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
