@@ -243,7 +243,14 @@ def _document(
     """The document of ``lines`` whose top-level headings are ``headings``."""
     front_lines = front.line_count if front else 0
     title = _document_title(front.data if front else None, headings, meta.stem)
-    sections = _build_sections(lines, front_lines, headings, title)
+    from_heading = not _front_title(front.data if front else None) and any(
+        heading.level == 1 and heading.title for heading in headings
+    )
+    # The preamble carries the title only when no heading of the document does: a
+    # README that opens with a paragraph and has its H1 further down would show the
+    # same title twice, once on text that is not under it.
+    preamble = PREAMBLE_TITLE if from_heading else title
+    sections = _build_sections(lines, front_lines, headings, preamble)
     return Document(
         title=title,
         source=meta.source,
@@ -257,10 +264,21 @@ def _document(
     )
 
 
-def _document_title(front: dict[str, Any] | None, headings: list[Heading], stem: str) -> str:
-    """Front matter ``title``, else the first H1, else the file name stem."""
+PREAMBLE_TITLE = "Preamble"
+"""The preamble's title when the document's title is one of its headings."""
+
+
+def _front_title(front: dict[str, Any] | None) -> str:
+    """The front matter's ``title``, or ``""``."""
     if front and isinstance(front.get("title"), str | int | float) and str(front["title"]):
         return str(front["title"]).strip()
+    return ""
+
+
+def _document_title(front: dict[str, Any] | None, headings: list[Heading], stem: str) -> str:
+    """Front matter ``title``, else the first H1, else the file name stem."""
+    if titled := _front_title(front):
+        return titled
     for heading in headings:
         if heading.level == 1 and heading.title:
             return heading.title
@@ -285,7 +303,7 @@ class _Draft:
 
 
 def _build_sections(
-    lines: Sequence[str], front_lines: int, headings: list[Heading], title: str
+    lines: Sequence[str], front_lines: int, headings: list[Heading], preamble_title: str
 ) -> tuple[Section, ...]:
     """Number the headings into a tree and give each its span and word counts."""
     drafts: list[_Draft] = []
@@ -296,7 +314,7 @@ def _build_sections(
             _Draft(
                 number=PREAMBLE_NUMBER,
                 level=0,
-                title=title,
+                title=preamble_title,
                 start=front_lines + 1,
                 end=first_heading - 1,
                 own_words=_count_words(preamble),
