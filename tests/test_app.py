@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -318,14 +319,44 @@ def test_reads_the_document_from_a_pipe_and_keys_from_the_terminal() -> None:
     assert b"Groundbreaking" in output
 
 
-def test_without_a_terminal_the_reader_says_why() -> None:
+def test_piped_output_prints_the_text_instead_of_the_app(tmp_path: Path) -> None:
+    path = _document(tmp_path, "# Piped\n\nSome text, " + "word " * 30 + "\n")
     result = subprocess.run(
-        [sys.executable, "-m", "pactreader", "-"],
-        input=b"# Hi\n",
+        [sys.executable, "-m", "pactreader", str(path)],
         capture_output=True,
-        start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+        env={**os.environ, "COLUMNS": "40"},
         check=False,
     )
+    exported = subprocess.run(
+        [sys.executable, "-m", "pactreader", "export", str(path), "--width", "40"],
+        capture_output=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == exported.stdout
+    assert result.stdout.startswith(b"1 Piped\n=======\n")
+
+
+def test_piped_input_without_a_file_is_the_document() -> None:
+    code, output = run_in_pty([], stdin=b"# From a pipe\n\nPiped body.\n", wait_for=b"Piped body")
+    assert code == 0
+    assert b"From a pipe" in output
+
+
+def test_without_a_terminal_for_keys_the_reader_says_why() -> None:
+    master, slave = os.openpty()  # the screen is a terminal; there is none to read keys from
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pactreader", "-"],
+            input=b"# Hi\n",
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+            check=False,
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
     assert result.returncode == 1
     assert result.stderr.decode().startswith("pactreader: error: the reader needs a terminal")
     assert b"Traceback" not in result.stderr

@@ -1,4 +1,9 @@
-"""``pactreader [FILE | -]``: open the reader.
+"""``pactreader [FILE | -]``: open the reader, or behave as a Unix filter when piped.
+
+As ``less`` and ``glow`` do what a user means: with standard output not a terminal
+(``pactreader FILE | head``), the document's plain text is printed instead of opening
+the full-screen app; with standard input not a terminal and no FILE
+(``cat FILE | pactreader``), the document is read from it.
 
 Textual is imported here and only here in the CLI, so the other commands start fast.
 """
@@ -7,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from functools import partial
+from typing import TextIO
 
 from pactreader.common.errors import PactreaderError
 from pactreader.common.runtime import build_untracked, load_in_background
@@ -19,7 +26,9 @@ TERMINAL = "/dev/tty"
 
 def run(args: argparse.Namespace) -> int:
     """Load the document (a big one's opening first), then hand it to the Textual app."""
-    name = args.file if args.file is not None else str(sample_path())
+    name = args.file if args.file is not None else _default_source()
+    if not _is_terminal(sys.stdout):
+        return _print_text(name, args)
     loading = build_untracked(partial(start_loading, name, format=args.input_format))
     reattach_terminal()
     from pactreader.tui.app import ReaderApp
@@ -29,6 +38,36 @@ def run(args: argparse.Namespace) -> int:
         loading.document, rest=None if rest is None else partial(load_in_background, rest)
     ).run()
     return 0
+
+
+def _default_source() -> str:
+    """Standard input when something is piped in, else the bundled sample."""
+    return "-" if not _is_terminal(sys.stdin) else str(sample_path())
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed, or a stand-in without a descriptor
+        return False
+
+
+def _print_text(name: str, args: argparse.Namespace) -> int:
+    """Print the whole document as ``export`` does, wrapped to ``$COLUMNS`` (or 80)."""
+    from pactreader.cli.console import emit
+    from pactreader.pipeline import load_document
+    from pactreader.render.export import export_section
+    from pactreader.render.text import DEFAULT_WIDTH, TextStyle
+
+    document = load_document(name, format=args.input_format)
+    emit(export_section(document, None, "text", TextStyle(_columns(DEFAULT_WIDTH))))
+    return 0
+
+
+def _columns(default: int) -> int:
+    """The width asked for in ``$COLUMNS``, when it is a positive number."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
 
 
 def reattach_terminal() -> None:
