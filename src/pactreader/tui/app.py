@@ -26,13 +26,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from pactreader.common.safety import is_linkable, safe_title
+from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document, Section
 from pactreader.render.text import DEFAULT_WIDTH
+from pactreader.tui.history import History, Place
 from pactreader.tui.messages import (
     DocumentLoaded,
     DocumentLoadFailed,
     HighlightsChanged,
+    Leaving,
     MatchCountsChanged,
     OpenSection,
     OutlineFilterClosed,
@@ -127,6 +129,8 @@ class ReaderApp(App[None]):
             id="app.filter",
         ),
         Binding("escape", "close_search", "Close the search", show=False, id="app.close_search"),
+        Binding("backspace,alt+left", "go_back", "Back", show=False, id="app.back"),
+        Binding("alt+right", "go_forward", "Forward", show=False, id="app.forward"),
     ]
 
     show_outline: reactive[bool] = reactive(True)
@@ -152,6 +156,9 @@ class ReaderApp(App[None]):
         """The export wrap width chosen last in this session."""
         self._outline_for_filter = False
         """The outline was shown only for the filter: hide it again when the filter closes."""
+        self.history = History()
+        """The places jumps left (links, outline choices, search steps, ``g``/``G``, files)."""
+        self._search_origin: Place | None = None
 
     # ----------------------------------------------------------------- layout
 
@@ -249,13 +256,18 @@ class ReaderApp(App[None]):
     @on(DocumentLoaded)
     @_while_open
     def _document_loaded(self, message: DocumentLoaded) -> None:
-        """The whole document takes the opening's place in every pane.
+        """The whole document takes the opening's place in every pane."""
+        if message.document.source != self.document.source:
+            return  # the reader followed a link to another document meanwhile
+        self._replace_document(message.document)
+
+    def _replace_document(self, document: Document) -> None:
+        """Show ``document`` in every pane.
 
         The search bar first: the reading pane paints the new document at once and
         asks the search for its highlights.
         """
         title = self.query_one("#title", TitleBar)
-        document = message.document
         self.document = document
         self._rest = None
         self.sub_title = safe_title(document.title)
@@ -324,7 +336,57 @@ class ReaderApp(App[None]):
     @on(OpenSection)
     @_while_open
     def _open_section(self, message: OpenSection) -> None:
+        self._record()
         self.reading.scroll_to_section(message.section)
+
+    @on(Leaving)
+    @_while_open
+    def _leaving(self, message: Leaving) -> None:
+        self.history.record(Place(self.document.source, message.section, message.offset))
+
+    # ----------------------------------------------------------------- history
+
+    @property
+    def place(self) -> Place:
+        """Where the reader is now."""
+        return Place(self.document.source, *self.reading.place)
+
+    def _record(self) -> None:
+        """A jump is about to leave the current place: keep it for going back."""
+        self.history.record(self.place)
+
+    def action_go_back(self) -> None:
+        """Go back to where the last jump started."""
+        self._go(self.history.go_back(self.place), "Nothing to go back to.")
+
+    def action_go_forward(self) -> None:
+        """Go forward again, after going back."""
+        self._go(self.history.go_forward(self.place), "Nothing to go forward to.")
+
+    def _go(self, place: Place | None, nowhere: str) -> None:
+        if place is None:
+            self.notify(nowhere, timeout=2)
+            return
+        if place.source != self.document.source and not self._open_document(place.source):
+            return
+        self.reading.scroll_to_place(place.section, place.offset)
+
+    def _open_document(self, source: str) -> bool:
+        """Show the document at ``source`` in place of this one; False (with a notice) if not."""
+        from pactreader.common.errors import PactreaderError
+        from pactreader.pipeline import load_document
+
+        try:
+            document = load_document(source)
+        except PactreaderError as error:
+            self.notify(f"Could not open it: {error}", severity="error", markup=False)
+            return False
+        self.search_bar.action_close()
+        self.outline_column.close_filter()
+        self._load_failed = False
+        self.query_one("#title", TitleBar).failed = False
+        self._replace_document(document)
+        return True
 
     @on(HighlightsChanged)
     @_while_open
@@ -351,6 +413,9 @@ class ReaderApp(App[None]):
     @on(SearchSubmitted)
     @_while_open
     def _search_submitted(self, message: SearchSubmitted) -> None:
+        origin, self._search_origin = self._search_origin, None
+        if origin is not None and origin != self.place:
+            self.history.record(origin)  # the search took the reader away from there
         self.reading.focus()
 
     @on(OutlineFilterClosed)
@@ -437,11 +502,14 @@ class ReaderApp(App[None]):
 
     @work(exclusive=True, group="links")
     async def action_links(self) -> None:
-        """List the current section's links; open one in a browser after confirmation.
+        """List the current section's links and follow the one picked.
 
-        Only http, https and mailto links open; any other scheme (javascript:, file:,
-        data:...) is refused with a notice, whatever the user picks.
+        ``#anchor`` jumps within the document; a relative path opens that document
+        here (``#anchor`` on it too); http, https and mailto open in a browser after a
+        confirmation. Any other scheme (javascript:, file:, data:...) is refused with a
+        notice, whatever the user picks.
         """
+        from pactreader.parse.anchors import link_kind
         from pactreader.parse.blocks import section_blocks
         from pactreader.parse.links import block_links
         from pactreader.tui.confirm_dialog import ConfirmDialog
@@ -459,7 +527,14 @@ class ReaderApp(App[None]):
         if link is None:
             return
         shown = safe_title(link.href)
-        if not is_linkable(link.href):
+        kind = link_kind(link.href)
+        if kind == "anchor":
+            self._follow_anchor(link.href[1:])
+            return
+        if kind == "document":
+            self._follow_document(link.href)
+            return
+        if kind == "refused":
             self.notify(
                 f"Refused to open {shown}: only http, https and mailto links open.",
                 severity="warning",
@@ -469,6 +544,48 @@ class ReaderApp(App[None]):
         if await self.push_screen_wait(ConfirmDialog(f"Open {shown} in your browser?", "Open")):
             self.open_url(link.href)
             self.notify(f"Opened {shown}", markup=False)
+
+    def _follow_anchor(self, fragment: str, *, record: bool = True) -> None:
+        """Jump to ``#fragment`` in this document: a heading's slug or an ``<a id>``."""
+        from pactreader.parse.anchors import find_anchor
+        from pactreader.search.visible import section_units
+
+        anchor = find_anchor(self.document, fragment)
+        if anchor is None:
+            self.notify(
+                f"No section or anchor named #{safe_title(fragment)} in this document.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if record:
+            self._record()
+        units = section_units(self.document, anchor.section)
+        inside = [unit for unit in units if 0 < unit.line <= anchor.line]
+        unit = inside[-1].number if inside and anchor.line > units[0].line else None
+        self.reading.scroll_to_section(anchor.section, unit)
+
+    def _follow_document(self, href: str) -> None:
+        """Open the document a relative link names, at its ``#anchor`` if it has one."""
+        from pactreader.parse.anchors import document_link
+
+        target = document_link(self.document.source, href)
+        if target is None:
+            self.notify(
+                f"Cannot open {safe_title(href)}: this document has no folder to look in.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        path, fragment = target
+        left = self.place
+        if not self._open_document(str(path)):
+            return
+        self.history.record(left)
+        if fragment:
+            self._follow_anchor(fragment, record=False)
+        else:
+            self.reading.scroll_to_place(0, 0)
 
     def action_copy_text(self) -> None:
         """Copy the current section as plain text to the clipboard (OSC 52)."""
@@ -497,14 +614,17 @@ class ReaderApp(App[None]):
 
     def action_search(self) -> None:
         """Open the search bar: matches are found as you type."""
+        self._search_origin = self.place
         self.search_bar.open(self.reading.top_unit)
 
     def action_next_match(self) -> None:
         """Go to the next match of the search."""
+        self._record()
         self._step(backward=False)
 
     def action_previous_match(self) -> None:
         """Go to the previous match of the search."""
+        self._record()
         self._step(backward=True)
 
     def _step(self, *, backward: bool) -> None:

@@ -15,7 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from pactreader.common.safety import is_linkable, safe_title
+from pactreader.common.safety import safe_title
+from pactreader.parse.anchors import link_kind
 from pactreader.parse.links import Link
 
 
@@ -38,8 +39,9 @@ class LinksDialog(ModalScreen[Link | None]):
             for index, link in enumerate(self._links):
                 line = Text(safe_title(link.text), style="bold")
                 line.append("  ")
-                line.append(safe_title(link.href), style="dim" if is_linkable(link.href) else "red")
-                if not is_linkable(link.href):
+                refused = link_kind(link.href) == "refused"
+                line.append(safe_title(link.href), style="red" if refused else "dim")
+                if refused:
                     line.append("  (will not open)", style="italic")
                 options.append(Option(line, id=str(index)))
             yield OptionList(*options)

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class Leaving(Message):
+    """The reading pane is about to jump (``g``, ``G``): the place it leaves, for history."""
+
+    section: int
+    offset: int
+
+
+@dataclass
 class ReadingPosition(Message):
     """The reading pane scrolled: which section is at the top, and how far along we are."""
 

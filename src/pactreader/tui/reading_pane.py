@@ -38,7 +38,7 @@ from pactreader.render.rich_blocks import (
     palette_from,
     section_parts,
 )
-from pactreader.tui.messages import ReadingPosition
+from pactreader.tui.messages import Leaving, ReadingPosition
 
 _HEADING_RULE_LEVELS = 2
 """H1 and H2 headings have a rule under them (one more line than their text)."""
@@ -354,7 +354,26 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=self._starts[index] + offset, animate=False, immediate=True)
         self._report()
 
+    @property
+    def place(self) -> tuple[int, int]:
+        """``(section, offset)``: the section at the top and how many of its lines are above."""
+        index = self.current_section
+        if index < 0 or not self._width:
+            return max(index, 0), 0
+        return index, max(0, round(self.scroll_y) - self._starts[index])
+
+    def scroll_to_place(self, index: int, offset: int) -> None:
+        """Put line ``offset`` of section ``index`` at the top (a place left earlier)."""
+        rendered = self._jump_target(index, None)
+        if rendered is not None:
+            self._scroll_top(index, min(offset, max(0, len(rendered.strips) - 1)))
+
     # ----------------------------------------------------------------- actions
+
+    def action_scroll_home(self) -> None:
+        """Go to the top of the document (a jump: the place left is kept for going back)."""
+        self.post_message(Leaving(*self.place))
+        super().action_scroll_home()
 
     def action_scroll_end(self) -> None:
         """Show the end of the document: the last sections are rendered first, so it is exact.
@@ -362,6 +381,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         While a big document's rest is being read, the end of what is read is shown,
         and the real end as soon as the whole document is in.
         """
+        self.post_message(Leaving(*self.place))
         if self.more_to_come and not self._end_wanted:
             self._end_wanted = True
             self.notify("Going to the end once the rest of the document is read.", timeout=2)
