@@ -373,7 +373,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def action_scroll_home(self) -> None:
         """Go to the top of the document (a jump: the place left is kept for going back)."""
         self.post_message(Leaving(*self.place))
-        super().action_scroll_home()
+        if self._count:
+            # At once, not animated: an animation through a 20 MB document renders
+            # sections all the way up (a second for ``g`` after ``G``).
+            self.scroll_to_place(0, 0)
 
     def action_scroll_end(self) -> None:
         """Show the end of the document: the last sections are rendered first, so it is exact.
