@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from pactreader.pipeline import load_document
 from pactreader.tui.app import ReaderApp
 from pactreader.tui.links_dialog import LinksDialog
 from tests.reader_helpers import notices, opened, text_of, wait_until
@@ -154,3 +157,34 @@ async def test_outline_choices_are_jumps_too(zoo: Path) -> None:
         await pilot.press("backspace")
         await pilot.pause()
         assert app.reading.place == (0, 0)
+
+
+async def test_several_files_alt_right_goes_to_the_next(zoo: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    app = ReaderApp(load_document(str(zoo)), files=[str(zoo), str(notes)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert app.document.source == str(notes)
+        await pilot.press("alt+right")  # the last file: nothing further
+        await pilot.pause()
+        assert app.document.source == str(notes)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.document.source == str(zoo)
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert app.document.source == str(notes)
+
+
+def test_several_files_piped_print_one_after_the_other(zoo: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "pactreader", str(zoo), str(notes)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.index("1 Zoo guide") < result.stdout.index("1 Keepers' notes")

@@ -42,8 +42,9 @@ def _reader_parser() -> ArgumentParser:
     parser.add_argument(
         "file",
         metavar="FILE",
-        nargs="?",
-        help="the document, or - for standard input (default: the bundled sample)",
+        nargs="*",
+        help="the documents (Alt+Right goes to the next), or - for standard input "
+        "(default: standard input when piped, else the bundled sample)",
     )
     add_common(parser)
     add_version(parser)

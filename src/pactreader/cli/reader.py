@@ -26,16 +26,19 @@ TERMINAL = "/dev/tty"
 
 def run(args: argparse.Namespace) -> int:
     """Load the document (a big one's opening first), then hand it to the Textual app."""
-    name = args.file if args.file is not None else _default_source()
+    files: list[str] = args.file or [_default_source()]
     if not _is_terminal(sys.stdout):
-        return _print_text(name, args)
+        return _print_text(files, args)
+    name = files[0]
     loading = build_untracked(partial(start_loading, name, format=args.input_format))
     reattach_terminal()
     from pactreader.tui.app import ReaderApp
 
     rest = loading.rest
     ReaderApp(
-        loading.document, rest=None if rest is None else partial(load_in_background, rest)
+        loading.document,
+        rest=None if rest is None else partial(load_in_background, rest),
+        files=files,
     ).run()
     return 0
 
@@ -52,15 +55,21 @@ def _is_terminal(stream: TextIO | None) -> bool:
         return False
 
 
-def _print_text(name: str, args: argparse.Namespace) -> int:
-    """Print the whole document as ``export`` does, wrapped to ``$COLUMNS`` (or 80)."""
+def _print_text(files: list[str], args: argparse.Namespace) -> int:
+    """Print each document whole as ``export`` does, wrapped to ``$COLUMNS`` (or 80).
+
+    Several documents are printed one after the other, as ``cat`` would, a blank line
+    between them; every one is read before anything is printed, so a bad name is an
+    error with nothing half-printed.
+    """
     from pactreader.cli.console import emit
     from pactreader.pipeline import load_document
     from pactreader.render.export import export_section
     from pactreader.render.text import DEFAULT_WIDTH, TextStyle
 
-    document = load_document(name, format=args.input_format)
-    emit(export_section(document, None, "text", TextStyle(_columns(DEFAULT_WIDTH))))
+    style = TextStyle(_columns(DEFAULT_WIDTH))
+    documents = [load_document(name, format=args.input_format) for name in files]
+    emit("\n".join(export_section(document, None, "text", style) for document in documents))
     return 0
 
 

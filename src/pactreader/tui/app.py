@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
@@ -136,16 +136,26 @@ class ReaderApp(App[None]):
     show_outline: reactive[bool] = reactive(True)
     """Whether the outline pane is shown."""
 
-    def __init__(self, document: Document, *, rest: Callable[[], Document] | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        *,
+        rest: Callable[[], Document] | None = None,
+        files: Sequence[str] = (),
+    ) -> None:
         """Read ``document``.
 
         Args:
             document: The document, or only its opening sections when ``rest`` is given.
             rest: Parses the whole document. It is called in a thread once the
                 opening is on screen, and the whole document then takes its place.
+            files: Every document named on the command line, ``document`` first:
+                Alt+Right goes on to the next one when there is nothing to go forward
+                to, and Backspace comes back.
         """
         super().__init__()
         self.document = document
+        self.files = tuple(files)
         self._rest = rest
         self._load_failed = False
         self.sub_title = safe_title(document.title)
@@ -360,8 +370,23 @@ class ReaderApp(App[None]):
         self._go(self.history.go_back(self.place), "Nothing to go back to.")
 
     def action_go_forward(self) -> None:
-        """Go forward again, after going back."""
-        self._go(self.history.go_forward(self.place), "Nothing to go forward to.")
+        """Go forward again after going back; else on to the next file named."""
+        place = self.history.go_forward(self.place)
+        following = self._next_file()
+        if place is None and following is not None:
+            left = self.place
+            if self._open_document(following):
+                self.history.record(left)
+                self.reading.scroll_to_place(0, 0)
+            return
+        self._go(place, "Nothing to go forward to.")
+
+    def _next_file(self) -> str | None:
+        """The file named after the current document on the command line, if any."""
+        if self.document.source not in self.files:
+            return None
+        position = self.files.index(self.document.source) + 1
+        return self.files[position] if position < len(self.files) else None
 
     def _go(self, place: Place | None, nowhere: str) -> None:
         if place is None:
