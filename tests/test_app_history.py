@@ -188,3 +188,25 @@ def test_several_files_piped_print_one_after_the_other(zoo: Path, tmp_path: Path
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.index("1 Zoo guide") < result.stdout.index("1 Keepers' notes")
+
+
+async def test_clicking_a_link_in_the_text_follows_it(zoo: Path) -> None:
+    async with opened(zoo) as (app, pilot):
+        lines = text_of(app.reading).splitlines()
+        row = next(n for n, line in enumerate(lines) if "Contents: Animals" in line)
+        column = lines[row].index("Animals") + 2
+        await pilot.click(app.reading, offset=(column, row))
+        await wait_until(pilot, lambda: title_at_top(app) == "Animals")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.reading.place == (0, 0)
+
+
+async def test_clicking_plain_text_follows_nothing(zoo: Path) -> None:
+    async with opened(zoo) as (app, pilot):
+        lines = text_of(app.reading).splitlines()
+        row = next(n for n, line in enumerate(lines) if "Contents: Animals" in line)
+        await pilot.click(app.reading, offset=(lines[row].index("Contents") + 2, row))
+        await pilot.pause()
+        assert app.reading.place == (0, 0)
+        assert app.history.back == []

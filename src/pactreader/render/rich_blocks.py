@@ -252,6 +252,10 @@ def inline_text(
     return text
 
 
+LINK_META = "pactreader-href"
+"""The style meta key that holds a link's target in the rendered text."""
+
+
 def _span_style(span: Span, palette: Palette) -> Style:
     style = Style()
     if STRONG in span.styles:
@@ -262,8 +266,12 @@ def _span_style(span: Span, palette: Palette) -> Style:
         style += Style(strike=True)
     if CODE in span.styles:
         style += palette.code_inline
-    if span.href is not None and is_linkable(span.href):
-        style += palette.link + Style(link=span.href)
+    if span.href is not None:
+        # The target rides along as data (never an action) for a click to follow;
+        # only a web link is also a terminal hyperlink (OSC 8).
+        style += palette.link + Style(meta={LINK_META: span.href})
+        if is_linkable(span.href):
+            style += Style(link=span.href)
     if span.footnote is not None:
         style += palette.footnote_ref
     if span.image:

@@ -35,6 +35,7 @@ from pactreader.tui.messages import (
     DocumentLoadFailed,
     HighlightsChanged,
     Leaving,
+    LinkClicked,
     MatchCountsChanged,
     OpenSection,
     OutlineFilterClosed,
@@ -534,10 +535,8 @@ class ReaderApp(App[None]):
         confirmation. Any other scheme (javascript:, file:, data:...) is refused with a
         notice, whatever the user picks.
         """
-        from pactreader.parse.anchors import link_kind
         from pactreader.parse.blocks import section_blocks
         from pactreader.parse.links import block_links
-        from pactreader.tui.confirm_dialog import ConfirmDialog
         from pactreader.tui.links_dialog import LinksDialog
 
         section = self.current_section
@@ -549,25 +548,38 @@ class ReaderApp(App[None]):
             return
         heading = f"{section.number} {safe_title(section.title)}"
         link = await self.push_screen_wait(LinksDialog(heading, links))
-        if link is None:
-            return
-        shown = safe_title(link.href)
-        kind = link_kind(link.href)
+        if link is not None:
+            await self._follow(link.href)
+
+    @on(LinkClicked)
+    @_while_open
+    def _link_clicked(self, message: LinkClicked) -> None:
+        self._follow_clicked(message.href)
+
+    @work(exclusive=True, group="links")
+    async def _follow_clicked(self, href: str) -> None:
+        """A click on a link in the text: followed as if picked with ``L``."""
+        await self._follow(href)
+
+    async def _follow(self, href: str) -> None:
+        """Follow ``href`` (in a worker: a web link waits for the confirmation)."""
+        from pactreader.parse.anchors import link_kind
+        from pactreader.tui.confirm_dialog import ConfirmDialog
+
+        shown = safe_title(href)
+        kind = link_kind(href)
         if kind == "anchor":
-            self._follow_anchor(link.href[1:])
-            return
-        if kind == "document":
-            self._follow_document(link.href)
-            return
-        if kind == "refused":
+            self._follow_anchor(href[1:])
+        elif kind == "document":
+            self._follow_document(href)
+        elif kind == "refused":
             self.notify(
                 f"Refused to open {shown}: only http, https and mailto links open.",
                 severity="warning",
                 markup=False,
             )
-            return
-        if await self.push_screen_wait(ConfirmDialog(f"Open {shown} in your browser?", "Open")):
-            self.open_url(link.href)
+        elif await self.push_screen_wait(ConfirmDialog(f"Open {shown} in your browser?", "Open")):
+            self.open_url(href)
             self.notify(f"Opened {shown}", markup=False)
 
     def _follow_anchor(self, fragment: str, *, record: bool = True) -> None:

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class LinkClicked(Message):
+    """A link in the text was clicked: follow it as ``L`` would (the href is data)."""
+
+    href: str
+
+
+@dataclass
 class Leaving(Message):
     """The reading pane is about to jump (``g``, ``G``): the place it leaves, for history."""
 

@@ -24,13 +24,14 @@ from typing import ClassVar
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.events import Resize
+from textual.events import Click, Resize
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pactreader.parse.document import Document
 from pactreader.render.rich_blocks import (
+    LINK_META,
     STYLE_NAMES,
     Highlights,
     Palette,
@@ -38,7 +39,7 @@ from pactreader.render.rich_blocks import (
     palette_from,
     section_parts,
 )
-from pactreader.tui.messages import Leaving, ReadingPosition
+from pactreader.tui.messages import Leaving, LinkClicked, ReadingPosition
 
 _HEADING_RULE_LEVELS = 2
 """H1 and H2 headings have a rule under them (one more line than their text)."""
@@ -367,6 +368,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         rendered = self._jump_target(index, None)
         if rendered is not None:
             self._scroll_top(index, min(offset, max(0, len(rendered.strips) - 1)))
+
+    def on_click(self, event: Click) -> None:
+        """A click on a link follows it (the app decides how, as for ``L``)."""
+        href = self.get_style_at(event.x, event.y).meta.get(LINK_META)
+        if isinstance(href, str):
+            event.stop()
+            self.post_message(LinkClicked(href))
 
     # ----------------------------------------------------------------- actions
 
