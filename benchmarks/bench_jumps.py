@@ -59,9 +59,7 @@ async def _one(path: Path) -> dict[str, float]:
             lambda: reading.current_section == middle,
         )
         await timed("back", lambda: pilot.press("backspace"), lambda: reading.place == (0, 0))
-        await timed(
-            "outline: last", lambda: choose(last), lambda: reading.current_section == last
-        )
+        await timed("outline: last", lambda: choose(last), lambda: reading.current_section == last)
     return result
 
 
