@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandList, CommandPalette
@@ -465,3 +466,27 @@ async def test_a_pane_message_arriving_as_the_app_closes_is_dropped() -> None:
             app.post_message(message)
         await pilot.pause()
         assert app.is_running
+
+
+async def test_style_updates_that_change_nothing_render_nothing_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pactreader.tui import reading_pane
+
+    rendered: list[int] = []
+    real = reading_pane.section_parts
+
+    def counting(document: object, section: Any, *args: Any, **kwargs: Any) -> Any:
+        rendered.append(section.index)
+        return real(document, section, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading_pane, "section_parts", counting)
+    async with opened(SAMPLE) as (app, pilot):
+        await wait_until(pilot, lambda: app.reading.rendered_sections == len(app.document.sections))
+        assert sorted(rendered) == list(range(len(app.document.sections)))  # each once
+        await pilot.press("tab", "tab")  # focus moves: styles update, colours do not
+        await pilot.pause()
+        assert len(rendered) == len(app.document.sections)
+        app.theme = "textual-light" if app.current_theme.dark else "textual-dark"
+        await pilot.pause()
+        assert len(rendered) > len(app.document.sections)  # a new palette: drawn again

@@ -419,11 +419,20 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     # ----------------------------------------------------------------- Textual hooks
 
     def notify_style_update(self) -> None:
-        """The theme changed: drop the palette and every rendered section."""
+        """The styles were updated: drop what was rendered only if the palette changed.
+
+        Textual calls this on every style update, the first layout included, and most
+        change nothing the text is drawn with: dropping the cache each time rendered
+        the first screen twice.
+        """
         super().notify_style_update()
-        self._palette = None
-        self._style_version += 1
-        self._cache.clear()
+        if self._palette is None:
+            return  # nothing rendered with a palette yet
+        palette = self._build_palette()
+        if palette != self._palette:
+            self._palette = palette
+            self._style_version += 1
+            self._cache.clear()
 
     def on_resize(self, event: Resize) -> None:
         """Lay the document out again at the new width, keeping the top line in place."""
