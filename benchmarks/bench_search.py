@@ -56,13 +56,12 @@ from pactreader.search import (  # noqa: E402
 )
 
 
-def empty_caches(*, source: bool = False) -> None:
+def empty_caches(document: Document, *, source: bool = False) -> None:
     """Forget parsed sections (and the joined source) as if nothing was searched yet."""
-    visible._unit_cache.cache_clear()
-    visible._footnote_lines.cache_clear()
-    matcher._section_matches.cache_clear()
+    for build in (visible._new_unit_cache, visible._find_footnote_lines, matcher._match_cache):
+        document.forget(build)
     if source:
-        prefilter._source_index.cache_clear()
+        document.forget(prefilter._build_source_index)
     gc.collect()
 
 
@@ -141,12 +140,12 @@ def main() -> None:
 
     print("first match after a keystroke               min   median      max")
     rare = compile_query(RARE_WORD)
-    empty_caches(source=True)
+    empty_caches(document, source=True)
     very_first = timed(lambda: first_match(document, rare, start))
     print(f"  {'rare word, first search, no prepare()':<40} {summary([very_first])}")
     prepared = []
     for _ in range(args.runs):
-        empty_caches(source=True)
+        empty_caches(document, source=True)
         prepared.append(timed(lambda: prepare(document)))
     print(f"  {'(prepare() alone, once per document)':<40} {summary(prepared)}")
     cases = {
@@ -162,17 +161,17 @@ def main() -> None:
         runs = 1 if "no prefilter" in name else args.runs
         times = []
         for _ in range(runs):
-            empty_caches()
+            empty_caches(document)
             times.append(timed(lambda query=query: first_match(document, query, start)))
         print(f"  {name:<40} {summary(times)}")
-    empty_caches()
+    empty_caches(document)
     warm = compile_query("(?:zeugma)", is_regex=True)
     count(document, warm)
     times = [timed(lambda: first_match(document, warm, start)) for _ in range(args.runs)]
     print(f"  {'the same, sections already parsed':<40} {summary(times)}")
 
     print("\ntyping the rare word letter by letter (caches kept between keystrokes)")
-    empty_caches()
+    empty_caches(document)
     for end in range(1, len(RARE_WORD) + 1):
         query = compile_query(RARE_WORD[:end])
         latency = timed(lambda query=query: first_match(document, query, start))
@@ -189,7 +188,7 @@ def main() -> None:
         for _ in range(
             min(args.runs, 3) if query.candidate is None or name.startswith("common") else args.runs
         ):
-            empty_caches()
+            empty_caches(document)
             cold.append(timed(lambda query=query: count(document, query)))
         warm_times = [timed(lambda query=query: count(document, query)) for _ in range(args.runs)]
         total = count(document, query)
@@ -197,12 +196,12 @@ def main() -> None:
     print(f"  peak memory so far (VmHWM): {vm_hwm()}")
 
     print("\nresponsiveness while a cold count of 'the' runs in a thread")
-    empty_caches()
+    empty_caches(document)
     duration, gap = longest_gap(lambda: count(document, compile_query("the")))
     print(f"  count took {duration:.2f} s; longest gap between 5 ms ticks: {gap * 1000:.1f} ms")
 
     print("\ncancelling a cold count between sections")
-    empty_caches()
+    empty_caches(document)
     cancelled = threading.Event()
     stopped: list[float] = []
 
@@ -259,7 +258,7 @@ def main() -> None:
         for _ in range(2):
             baseline = timed(lambda: full_parser().parse(text))
             gc.collect()
-            empty_caches()
+            empty_caches(document)
             cold = timed(lambda: count(document, compile_query("the")))
             print(f"  A {baseline:6.2f} s   B {cold:6.2f} s   B/A {cold / baseline:.2f}")
     print(f"\npeak memory (VmHWM): {vm_hwm()}")

@@ -96,6 +96,10 @@ class Document:
             value = self._memo[build] = build(self)
             return value
 
+    def forget(self, build: Callable[[Document], Any]) -> None:
+        """Drop what ``build`` derived: it is built again on next use (cold measurements)."""
+        self._memo.pop(build, None)
+
     @property
     def text(self) -> str:
         """The Markdown that was parsed, as one string (joined once, on first use)."""
