@@ -15,7 +15,7 @@ imports Textual.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -46,6 +46,8 @@ from pactreader.parse.blocks import (
 )
 from pactreader.parse.document import Document, Section
 from pactreader.parse.inline import CODE, EMPHASIS, STRIKE, STRONG, Inline, Span, visible
+from pactreader.render.rich_wrap import WrappingText
+from pactreader.render.table_layout import column_widths, grid_fits
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -240,7 +242,7 @@ def inline_text(
     Control characters become same-length placeholders, so ``ranges`` (offsets into
     the visible text) highlight exactly the characters search found.
     """
-    text = Text(style=base or "", overflow="fold")
+    text = WrappingText(style=base or "", overflow="fold")
     cache: dict[tuple[Any, ...], Style] = {}
     for span in spans:
         key = (span.styles, span.href, span.footnote is not None, span.image)
@@ -317,6 +319,36 @@ class Prefixed:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(self.first.cell_len + 1, options.max_width)
+
+
+class FittedTable:
+    """A grid whose columns each get at least their longest word, when the width allows.
+
+    Rich shares a table's width out without regard to words (``Arithmeti``/``c`` beside
+    a column with room to spare); the column widths here come from
+    :func:`~pactreader.render.table_layout.column_widths`, the export's rule. When even
+    the longest words do not fit, the table is shown as records, as export does.
+    """
+
+    def __init__(
+        self, grid: RichTable, plain: Sequence[Sequence[str]], records: Callable[[], RenderableType]
+    ) -> None:
+        self.grid = grid
+        self.plain = plain
+        self.records = records
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        columns = self.grid.columns
+        widths = column_widths(self.plain, len(columns), options.max_width)
+        if not grid_fits(widths, options.max_width):
+            yield self.records()
+            return
+        for column, width in zip(columns, widths, strict=True):
+            column.width = width
+        yield self.grid
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
 
 
 MAX_SECTION_CHARS = 2_000_000
@@ -405,7 +437,7 @@ class _Renderer:
             case Html():
                 if not block.text.strip():
                     return None
-                text = Text(show_controls(block.text), self._palette.html, overflow="fold")
+                text = WrappingText(show_controls(block.text), self._palette.html, overflow="fold")
                 _stylize(text, self._highlights.get(block.unit, ()), self._palette)
                 return _clipped(text, self._palette)
             case Footnotes():
@@ -487,21 +519,24 @@ class _Renderer:
             padding=(0, 1),
         )
         aligns = [*table.aligns, *[""] * (len(table.header) - len(table.aligns))]
+        plain: list[list[str]] = [[]]
         for column, cell in enumerate(table.header):
             justify = aligns[column] if aligns[column] in ("center", "right") else "left"
+            header = self._text(cell, table.cell_unit(0, column))
+            plain[0].append(header.plain)
             grid.add_column(
-                self._text(cell, table.cell_unit(0, column)),
+                header,
                 justify=justify,  # type: ignore[arg-type]
                 overflow="fold",
             )
         for row_number, row in enumerate(table.rows, start=1):
-            grid.add_row(
-                *(
-                    self._text(cell, table.cell_unit(row_number, column))
-                    for column, cell in enumerate(row)
-                )
-            )
-        return grid
+            cells = [
+                self._text(cell, table.cell_unit(row_number, column))
+                for column, cell in enumerate(row)
+            ]
+            plain.append([cell.plain for cell in cells])
+            grid.add_row(*cells)
+        return FittedTable(grid, plain, lambda: self._records(table))
 
     def _records(self, table: Table) -> RenderableType:
         """A table too wide for any terminal grid: one labelled record per row.

@@ -9,8 +9,7 @@ line, never cut.
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -34,6 +33,8 @@ from pactreader.parse.blocks import (
 )
 from pactreader.parse.document import Document, Section
 from pactreader.parse.inline import Inline, Span, link_runs, visible
+from pactreader.render.table_layout import column_widths, grid_fits
+from pactreader.render.wrap import wrap
 
 DEFAULT_WIDTH = 80
 
@@ -238,8 +239,8 @@ class _Renderer:
         columns = len(header)
         if not columns:
             return []
-        widths = _column_widths([header, *rows], columns, width)
-        if width and sum(widths) + 3 * columns + 1 > width:
+        widths = column_widths([header, *rows], columns, width)
+        if not grid_fits(widths, width):
             return _records(header, rows, width)
         box = self._box
         aligns = list(table.aligns) + [""] * (columns - len(table.aligns))
@@ -292,20 +293,13 @@ def _records(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -
 
 def _wrap(text: str, width: int) -> list[str]:
     """Wrap text at ``width`` cells, keeping over-long words whole; 0 disables."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        if not width:
-            lines.append(paragraph.rstrip().replace(_GLUE, " "))
-            continue
-        wrapped = textwrap.wrap(
-            paragraph,
-            width=width,
-            break_long_words=False,
-            break_on_hyphens=False,
-            drop_whitespace=True,
-        )
-        lines.extend(line.replace(_GLUE, " ") for line in wrapped or [""])
+    # As textwrap did: tabs to spaces, other breaking white space to one space each.
+    plain = text.expandtabs().translate(_SPACES) if width else text
+    lines = [line.replace(_GLUE, " ") for line in wrap(plain, width)]
     return lines if any(lines) else ([] if not text else [""])
+
+
+_SPACES = {ord(space): " " for space in "\x0b\x0c\r"}
 
 
 def _align(text: str, width: int, align: str) -> str:
@@ -316,34 +310,3 @@ def _align(text: str, width: int, align: str) -> str:
         left = pad // 2
         return " " * left + text + " " * (pad - left)
     return text + " " * pad
-
-
-def _longest_word(text: str) -> int:
-    return max((cell_len(word) for word in text.split()), default=0)
-
-
-def _column_widths(rows: Iterable[Sequence[str]], columns: int, width: int) -> list[int]:
-    """Natural widths when they fit; otherwise shrink towards each column's longest word."""
-    natural = [1] * columns
-    minimum = [1] * columns
-    for row in rows:
-        for i in range(columns):
-            cell = row[i] if i < len(row) else ""
-            natural[i] = max(
-                natural[i], max((cell_len(line) for line in cell.split("\n")), default=0)
-            )
-            minimum[i] = max(minimum[i], _longest_word(cell))
-    available = width - (3 * columns + 1)
-    if not width or sum(natural) <= available:
-        return natural
-    if sum(minimum) >= available:
-        return minimum
-    spare = available - sum(minimum)
-    slack = [natural[i] - minimum[i] for i in range(columns)]
-    total_slack = sum(slack)
-    widths = [minimum[i] + spare * slack[i] // total_slack for i in range(columns)]
-    # Hand out what integer division left over, widest slack first.
-    leftover = available - sum(widths)
-    for i in sorted(range(columns), key=lambda c: -slack[c])[:leftover]:
-        widths[i] += 1
-    return widths
