@@ -24,7 +24,8 @@ def column_widths(rows: Iterable[Sequence[str]], columns: int, width: int) -> li
     """The text width of each column of a grid that fits in ``width`` cells.
 
     Natural widths (each column's longest line) when they fit; otherwise each column's
-    longest word plus a share of what is left. When even the longest words do not fit,
+    longest word, then what is left shared out, the columns that want least
+    served first. When even the longest words do not fit,
     the result is wider than ``width`` (the caller shows the table another way).
     ``width`` 0 means no limit.
     """
@@ -42,14 +43,19 @@ def column_widths(rows: Iterable[Sequence[str]], columns: int, width: int) -> li
         return natural
     if sum(minimum) >= available:
         return minimum
+    # Fill up from the columns that want least: a short column ("may change") is kept
+    # whole, and the long ones share what is left evenly.
+    widths = list(minimum)
     spare = available - sum(minimum)
-    slack = [natural[i] - minimum[i] for i in range(columns)]
-    total_slack = sum(slack)
-    widths = [minimum[i] + spare * slack[i] // total_slack for i in range(columns)]
-    # Hand out what integer division left over, widest slack first.
-    leftover = available - sum(widths)
-    for i in sorted(range(columns), key=lambda c: -slack[c])[:leftover]:
-        widths[i] += 1
+    wants = sorted(range(columns), key=lambda c: natural[c] - minimum[c])
+    for position, i in enumerate(wants):
+        give = min(natural[i] - minimum[i], spare // (columns - position))
+        widths[i] += give
+        spare -= give
+    for i in reversed(wants):  # what integer division left over
+        if spare and widths[i] < natural[i]:
+            widths[i] += 1
+            spare -= 1
     return widths
 
 

@@ -49,7 +49,7 @@ _SPACELESS = re.compile(
 """Characters of scripts written without spaces between words: a line may break
 between any two of them."""
 
-_NO_BREAK_BEFORE = frozenset("、。，．：；！？）」』】〕〉》〗〙〛ー々ゝゞヽヾ・…‥〜!),.:;?]}")
+_NO_BREAK_BEFORE = frozenset("、。，．：；！？）」』】〕〉》〗〙〛ー々ゝゞヽヾ・…‥〜!),.:;?]}")  # noqa: RUF001
 """Closing punctuation and marks that never start a line (kinsoku shori)."""
 
 _NO_BREAK_AFTER = frozenset("（「『【〔〈《〖〘〚([{")  # noqa: RUF001
