@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import partial, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
@@ -24,11 +26,13 @@ from textual.dom import DOMNode
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document, Section
 from pactreader.render.text import DEFAULT_WIDTH
+from pactreader.state import load_state, save_state
+from pactreader.tui.footer import FittedFooter
 from pactreader.tui.history import History, Place
 from pactreader.tui.messages import (
     DocumentLoaded,
@@ -39,6 +43,7 @@ from pactreader.tui.messages import (
     MatchCountsChanged,
     OpenSection,
     OutlineFilterClosed,
+    OutlineResized,
     ReadingPosition,
     SearchClosed,
     SearchSubmitted,
@@ -46,7 +51,7 @@ from pactreader.tui.messages import (
 )
 from pactreader.tui.outline_filter import OutlineColumn
 from pactreader.tui.outline_pane import OutlinePane
-from pactreader.tui.reading_pane import ReadingPane
+from pactreader.tui.reading_pane import MEASURE, ReadingPane
 from pactreader.tui.search_bar import SearchBar
 from pactreader.tui.status_bar import StatusBar, TitleBar
 
@@ -83,6 +88,32 @@ def _while_open(handler: _Handler) -> _Handler:
 NARROW_WIDTH = 80
 """Below this many columns the outline starts hidden (``o`` shows it)."""
 
+OUTLINE_MIN = 16
+"""The narrowest the outline pane gets (border included)."""
+
+READING_MIN = 36
+"""The narrowest the reading pane gets beside the outline."""
+
+READING_WANTS = MEASURE + 6
+"""The reading pane's width at its full measure: text, padding and scrollbar."""
+
+OUTLINE_SHARE = 0.32
+"""The outline's share of a terminal too narrow to give the reading pane its measure."""
+
+OUTLINE_STEP = 4
+"""Cells ``<`` and ``>`` take from or give to the outline."""
+
+
+def outline_width(screen: int, chosen: int | None) -> int:
+    """The outline pane's width on a ``screen`` cells wide terminal.
+
+    The user's width (``<``, ``>``, a drag) when there is one; otherwise the reading
+    pane keeps its full measure and the rest goes to the outline, which takes at least
+    its share of a narrower terminal. Either way both panes keep a useful width.
+    """
+    wanted = chosen or max(round(screen * OUTLINE_SHARE), screen - READING_WANTS)
+    return max(OUTLINE_MIN, min(wanted, screen - READING_MIN))
+
 
 class ReaderApp(App[None]):
     """Read one document: outline on the left, text on the right."""
@@ -107,6 +138,20 @@ class ReaderApp(App[None]):
         Binding("tab", "focus_next", "Switch pane", show=False, id="app.focus_next"),
         Binding(
             "shift+tab", "focus_previous", "Switch pane back", show=False, id="app.focus_previous"
+        ),
+        Binding(
+            "less_than_sign",
+            "narrow_outline",
+            "Narrow the outline",
+            show=False,
+            id="app.narrow_outline",
+        ),
+        Binding(
+            "greater_than_sign",
+            "widen_outline",
+            "Widen the outline",
+            show=False,
+            id="app.widen_outline",
         ),
         Binding("e", "export", "Export", id="app.export"),
         Binding("y", "copy_text", "Copy as text", show=False, id="app.copy_text"),
@@ -170,6 +215,7 @@ class ReaderApp(App[None]):
         self.history = History()
         """The places jumps left (links, outline choices, search steps, ``g``/``G``, files)."""
         self._search_origin: Place | None = None
+        self._state = load_state()
 
     # ----------------------------------------------------------------- layout
 
@@ -183,7 +229,7 @@ class ReaderApp(App[None]):
                 yield ReadingPane(self.document, whole=whole, id="reading")
                 yield SearchBar(self.document, whole=whole, id="search")
         yield StatusBar(self.document, whole=whole, id="status")
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def document_whole(self) -> bool:
@@ -316,6 +362,40 @@ class ReaderApp(App[None]):
         if narrow != self._narrow:
             self._narrow = narrow
             self.show_outline = not narrow
+        self.outline_column.styles.width = outline_width(width, self._state.outline_width)
+
+    def set_outline_width(self, width: int, *, remember: bool = True) -> None:
+        """Make the outline ``width`` cells wide (within limits) and show it.
+
+        Args:
+            width: The width wanted, border included.
+            remember: Save it for the next sessions (a drag saves once, when it ends).
+        """
+        screen = self.size.width
+        width = outline_width(screen, max(OUTLINE_MIN, width))
+        self._state = replace(self._state, outline_width=width)
+        self.outline_column.styles.width = width
+        self.show_outline = True
+        if remember:
+            save_state(self._state)
+
+    def action_narrow_outline(self) -> None:
+        """Narrow the outline pane; the reading pane takes the room (remembered)."""
+        self._resize_outline(-OUTLINE_STEP)
+
+    def action_widen_outline(self) -> None:
+        """Widen the outline pane; the reading pane gives up the room (remembered)."""
+        self._resize_outline(OUTLINE_STEP)
+
+    def _resize_outline(self, step: int) -> None:
+        if not self.show_outline:
+            self.show_outline = True  # first show it as it was
+            return
+        self.set_outline_width(self.outline_column.outer_size.width + step)
+
+    @on(OutlineResized)
+    def _outline_dragged(self, message: OutlineResized) -> None:
+        self.set_outline_width(message.width, remember=message.done)
 
     def watch_show_outline(self, show: bool) -> None:
         """Show or hide the outline; never leave the focus in a hidden pane."""
@@ -564,6 +644,7 @@ class ReaderApp(App[None]):
     async def _follow(self, href: str) -> None:
         """Follow ``href`` (in a worker: a web link waits for the confirmation)."""
         from pactreader.parse.anchors import link_kind
+        from pactreader.render.url_text import url_text
         from pactreader.tui.confirm_dialog import ConfirmDialog
 
         shown = safe_title(href)
@@ -578,7 +659,9 @@ class ReaderApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-        elif await self.push_screen_wait(ConfirmDialog(f"Open {shown} in your browser?", "Open")):
+        elif await self.push_screen_wait(
+            ConfirmDialog(Text.assemble("Open ", url_text(href), " in your browser?"), "Open")
+        ):
             self.open_url(href)
             self.notify(f"Opened {shown}", markup=False)
 

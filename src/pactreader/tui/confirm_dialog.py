@@ -21,15 +21,20 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Overwrite") -> None:
-        """Ask ``question`` (plain text, never markup); ``yes`` labels the yes button."""
+    def __init__(self, question: str | Text, yes: str = "Overwrite") -> None:
+        """Ask ``question`` (plain text, never markup); ``yes`` labels the yes button.
+
+        The whole question shows, wrapped to the dialog's width, however long the
+        path or URL in it.
+        """
         super().__init__()
         self._question = question
         self._yes = yes
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(self._question))
+            question = self._question
+            yield Label(question if isinstance(question, Text) else Text(question), id="question")
             with Horizontal():
                 yield Button("No", id="no")
                 yield Button(self._yes, variant="warning", id="yes")

@@ -162,3 +162,12 @@ class FilterResults(Message):
     """The filter worker matched the titles against what the user typed."""
 
     result: TitleFilter
+
+
+@dataclass
+class OutlineResized(Message):
+    """The user drags the outline's edge: make the outline ``width`` cells wide."""
+
+    width: int
+    done: bool
+    """The drag is over (the mouse button is up): the width is to be remembered."""

@@ -20,11 +20,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import MouseDown, MouseMove, MouseUp
 from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
 from pactreader.parse.document import Document
-from pactreader.tui.messages import FilterResults, OpenSection, OutlineFilterClosed
+from pactreader.tui.messages import (
+    FilterResults,
+    OpenSection,
+    OutlineFilterClosed,
+    OutlineResized,
+)
 from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.title_filter import filter_titles
 
@@ -55,6 +61,28 @@ class OutlineColumn(Vertical):
         self.document = document
         self._whole = whole
         self._filtering = False
+
+    _dragging = False
+    """The mouse button went down on the right edge and is still down."""
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        """A press on the right edge (the divider) starts a drag that resizes the column."""
+        if event.button == 1 and event.x >= self.outer_size.width - 1:
+            self._dragging = True
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        if self._dragging:
+            self.post_message(OutlineResized(event.screen_x + 1, done=False))
+            event.stop()
+
+    def on_mouse_up(self, event: MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.post_message(OutlineResized(event.screen_x + 1, done=True))
+            event.stop()
 
     def compose(self) -> ComposeResult:
         """Filter input and status (hidden), the outline, the filtered outline (hidden)."""

@@ -22,12 +22,15 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text, TextType
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from pactreader.common.safety import safe_title
 from pactreader.parse.document import Document
+from pactreader.render.outline import OutlineLayout
+from pactreader.render.wrap import line_breaks
 from pactreader.tui.messages import OpenSection
 
 EXPAND_ALL_LIMIT = 1000
@@ -81,6 +84,11 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         ),
     ]
 
+    _label_layout: OutlineLayout | None = None
+    """The label layout at the width last drawn (see :meth:`_layout`)."""
+    _widest_prefix = 0
+    _words_width = 1
+
     _adding = False
     """True while a batch of nodes goes in (see :meth:`refresh`); set before ``__init__``
     runs, because the tree refreshes while it is being built."""
@@ -124,6 +132,8 @@ class OutlinePane(Tree[int], inherit_bindings=False):
             whole: False when ``document`` is a big document's opening: its outline
                 starts with the top level expanded only, as the whole one will.
         """
+        self._breaks: dict[int, tuple[int, ...]] = {}
+        """Where each section's title wraps in the current layout (see :meth:`_rows`)."""
         super().__init__("outline", data=-1, id=id)
         self.show_root = False
         self.auto_expand = False
@@ -145,6 +155,13 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         self._words_width = max((len(f"{s.words:,}") for s in document.sections), default=1)
         if not whole:
             self._words_width += 1  # room for the "+" of counts that are still growing
+        self._widest_prefix = max(
+            (s.depth * self.guide_depth + cell_len(s.number) + 1 for s in document.sections),
+            default=0,
+        )
+        """The cells before the title on the most indented entry (icon aside)."""
+        self._label_layout = None
+        self._breaks.clear()
         self._expand_all = whole and len(document.sections) <= EXPAND_ALL_LIMIT
         self._filled = len(document.sections) if self._empty else 0
         """Sections ``0.._filled-1`` are in the tree; the rest are added by :meth:`fill_in`."""
@@ -336,52 +353,184 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         if event.node.data is not None and event.node.data >= 0:
             self.post_message(OpenSection(event.node.data))
 
-    def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
-        """Number, title and word count, shortened to fit the pane."""
+    # ----------------------------------------------------------------- wrapped titles
+    #
+    # Textual's Tree draws one line per node. A title that does not fit wraps instead
+    # of being cut: after the tree lays out its lines, :meth:`_build` repeats each
+    # node's line once per row of its label (``node.line`` is its first row), and
+    # :meth:`render_line` draws the rows after the first itself, indented under the
+    # title. The cursor moves node by node and snaps to a node's first row.
+
+    def _layout(self, *, building: bool = False) -> OutlineLayout:
+        """The label layout at the pane's width, cached until the width changes.
+
+        A change of width (a scrollbar that comes or goes changes it too) lays the
+        lines out again, unless they are being laid out (``building``).
+        """
+        width = self.scrollable_content_region.width
+        if self._label_layout is None or self._label_layout.width != width:
+            if self._label_layout is not None and not building:
+                self._invalidate()
+            self._label_layout = OutlineLayout.fit(
+                width,
+                self._widest_prefix,
+                self._words_width,
+                guide=self.guide_depth,
+                icon=_ICON_WIDTH,
+            )
+            self._breaks.clear()
+        return self._label_layout
+
+    def _rows(self, index: int) -> tuple[int, ...]:
+        """Where the rows of section ``index``'s title start (after the first)."""
+        breaks = self._breaks.get(index)
+        if breaks is None:
+            section = self.document.sections[index]
+            room = self._layout().title_room(section.depth, section.number)
+            title = self._titles[index]
+            fits = len(title) <= room and cell_len(title) <= room
+            breaks = () if fits else tuple(line_breaks(title, room))
+            self._breaks[index] = breaks
+        return breaks
+
+    def _height(self, node: TreeNode[int]) -> int:
         index = node.data
-        if index is None or index < 0:
-            return Text()
+        return 1 if index is None or index < 0 else len(self._rows(index)) + 1
+
+    def _build(self) -> None:
+        """Lay out the lines, a node's line repeated once per row of its label."""
+        super()._build()
+        lines = self._tree_lines_cached
+        if not lines:
+            return
+        self._layout(building=True)
+        rows = lines[:0]
+        for line in lines:
+            node = line.node
+            node._line = len(rows)
+            rows.extend([line] * self._height(node))
+        if len(rows) == len(lines):
+            return
+        self._tree_lines_cached = rows
+        self.virtual_size = Size(self.virtual_size.width, len(rows))
+        if self.cursor_line != -1 and self.cursor_node is not None:
+            self.cursor_line = self.cursor_node._line
+
+    def validate_cursor_line(self, value: int) -> int:
+        """Any row of a node puts the cursor on the node (its first row)."""
+        value = super().validate_cursor_line(value)
+        lines = self._tree_lines_cached
+        if lines is not None and 0 <= value < len(lines):
+            return lines[value].node._line
+        return value
+
+    def action_cursor_down(self) -> None:
+        """Move the cursor to the next entry, past every row of this one."""
+        node = self.cursor_node
+        if self.cursor_line == -1 or node is None:
+            self.cursor_line = 0
+        elif node._line + self._height(node) <= self.last_line:
+            self.cursor_line = node._line + self._height(node)
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def scroll_to_line(self, line: int, animate: bool = True) -> None:
+        """Scroll so every row of the entry on ``line`` shows."""
+        node = self.get_node_at_line(line)
+        if node is None:
+            return
+        self.scroll_to_region(
+            Region(0, node._line, 1, self._height(node)),
+            animate=animate,
+            force=True,
+            center=self.center_scroll,
+            origin_visible=False,
+            x_axis=False,
+        )
+
+    def render_line(self, y: int) -> Strip:
+        """The first row of an entry as the tree draws it; the rows after it, here."""
+        scroll_x, scroll_y = self.scroll_offset
+        number = y + scroll_y
+        lines = self._tree_lines
+        if number < len(lines):
+            node = lines[number].node
+            if number > node._line and node.data is not None and node.data >= 0:
+                width = self.size.width
+                strip = self._continuation(lines[number].path, node.data, number - node._line)
+                return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return super().render_line(y)
+
+    def _continuation(self, path: Sequence[TreeNode[int]], index: int, row: int) -> Strip:
+        """Row ``row`` (1 or more) of section ``index``'s entry: guides, then its title."""
+        base = self.rich_style
+        guide_style = base + self.get_component_rich_style("tree--guides", partial=True)
+        space, vertical = (
+            f"{chars[0]}{chars[1] * max(0, self.guide_depth - 2)} "
+            for chars in self.LINES["default"][:2]
+        )
+        line = Text(style=base + Style(meta={"line": path[-1]._line + row}))
+        for ancestor in path[1:]:
+            line.append(space if ancestor.is_last else vertical, guide_style)
+        line.append(" " * _ICON_WIDTH)
+        line.append_text(self._label_row(index, row, self._cursor_style(path[-1])))
+        return Strip(line.render(self.app.console))
+
+    def _cursor_style(self, node: TreeNode[int]) -> Style:
+        style = self.get_component_rich_style("tree--label", partial=True)
+        if node is self.cursor_node:
+            style += self.get_component_rich_style("tree--cursor", partial=False)
+        return style
+
+    def _label_row(self, index: int, row: int, style: Style) -> Text:
+        """One row of an entry's label after the icon: number and counts on the first."""
+        layout = self._layout()
         section = self.document.sections[index]
         number = f"{section.number} "
-        matches = self._match_counts.get(index, 0)
-        count = matches or section.words
-        figure = f"{count:,}"
-        if not self._whole and not matches and section.subtree_end_line >= self.document.line_count:
-            figure += "+"  # a big document's opening: this section may go on past the cut
-        words = f"  {figure:>{self._words_width}}"
-        title = self._titles[index]
-        room = (
-            self.scrollable_content_region.width
-            - section.depth * self.guide_depth
-            - _ICON_WIDTH
-            - cell_len(number)
-            - cell_len(words)
-        )
-        label = Text(no_wrap=True, end="")
-        label.append(number, self.get_component_rich_style("outline--number"))
-        shown = Text(title)
+        room = layout.title_room(section.depth, section.number)
+        breaks = self._rows(index)
+        title = Text(self._titles[index])
         if self._marks is not None:
             offsets = self._marks.get(index)
             if offsets is None:
-                shown.stylize(self.get_component_rich_style("outline--context"))
+                title.stylize(self.get_component_rich_style("outline--context"))
             else:
                 fuzzy = self.get_component_rich_style("outline--fuzzy")
                 for offset in offsets:
-                    shown.stylize(fuzzy, offset, offset + 1)
-        if room > 1:
-            # Shorten long titles, pad short ones: word counts line up on the right.
-            shown.truncate(room, overflow="ellipsis", pad=True)
+                    title.stylize(fuzzy, offset, offset + 1)
+        parts = title.divide(breaks)
+        shown = parts[row] if row < len(parts) else Text()  # a frame before a new layout
+        shown.rstrip()
+        shown.truncate(max(1, room), overflow="fold", pad=True)
+        label = Text(no_wrap=True, end="")
+        matches = self._match_counts.get(index, 0)
+        number_style = self.get_component_rich_style("outline--number")
+        if matches and not layout.counts:
+            number_style = self.get_component_rich_style("outline--matches")
+        label.append(number if row == 0 else " " * cell_len(number), number_style)
         label.append_text(shown)
-        if matches:
+        count = layout.figure(matches or section.words) if row == 0 else ""
+        growing = not self._whole and section.subtree_end_line >= self.document.line_count
+        if count and growing and not matches:
+            count += "+"  # a big document's opening: this section may go on past the cut
+        column = f"  {count:>{layout.counts - 2}}" if layout.counts else ""
+        if matches and count:
             label.append("  ")
             badge = len(label)
-            label.append(words[2:])
+            label.append(column[2:])
             label.stylize(style)
             # Over the cursor's style too: the count must stand out on every line.
             label.stylize(self.get_component_rich_style("outline--matches"), badge)
         else:
-            label.append(words, self.get_component_rich_style("outline--words"))
+            label.append(column, self.get_component_rich_style("outline--words"))
             label.stylize(style)
+        return label
+
+    def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
+        """The first row of an entry: icon, number, the title's first row, word count."""
+        index = node.data
+        if index is None or index < 0:
+            return Text()
+        label = self._label_row(index, 0, style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((icon, base_style + Style(bold=True)), label)

@@ -41,6 +41,10 @@ from pactreader.render.rich_blocks import (
 )
 from pactreader.tui.messages import Leaving, LinkClicked, ReadingPosition
 
+MEASURE = 100
+"""The longest line of text the pane lays out, in cells: longer lines tire the eye.
+A wider pane leaves the rest blank (the app gives that room to the outline)."""
+
 _HEADING_RULE_LEVELS = 2
 """H1 and H2 headings have a rule under them (one more line than their text)."""
 
@@ -476,7 +480,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _layout(self) -> bool:
         """Make sure the layout matches the pane's width; False when it has no size yet."""
-        width = self.scrollable_content_region.width
+        width = min(self.scrollable_content_region.width, MEASURE)
         if width <= 0:
             return False
         if width == self._width:
