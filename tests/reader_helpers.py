@@ -25,6 +25,7 @@ from textual.widgets.tree import TreeNode
 
 from pactreader.pipeline import load_document
 from pactreader.tui.app import ReaderApp
+from pactreader.tui.outline_pane import OutlinePane
 
 AppT = TypeVar("AppT", bound=App[Any])
 _NOTICES: WeakKeyDictionary[App[Any], list[str]] = WeakKeyDictionary()
@@ -169,6 +170,22 @@ def run_in_pty(
     return code, bytes(output)
 
 
-def entries(widget: Widget) -> list[str]:
-    """The lines of a pane that hold text (not blank, not just a border)."""
-    return [line.strip(" ▕") for line in text_of(widget).splitlines() if line.strip(" ▕")]
+def entries(widget: Widget, *, first_rows: bool = False) -> list[str]:
+    """The lines of a pane that hold text (not blank, not just a border).
+
+    In an outline, an entry whose title wraps is one entry: its rows are joined (or,
+    with ``first_rows``, only its first row, the one with the word count, is kept).
+    """
+    lines = text_of(widget).splitlines()
+    if not isinstance(widget, OutlinePane):
+        return [line.strip(" ▕") for line in lines if line.strip(" ▕")]
+    top = round(widget.scroll_y)
+    joined: list[str] = []
+    for y, line in enumerate(lines):
+        node = widget.get_node_at_line(top + y)
+        if node is not None and node.line != top + y and joined:
+            if not first_rows:
+                joined[-1] += " " + line.strip(" ▕│")
+        elif line.strip(" ▕"):
+            joined.append(line.strip(" ▕"))
+    return joined

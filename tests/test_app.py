@@ -29,12 +29,17 @@ async def test_outline_shows_the_four_sections() -> None:
     async with opened(SAMPLE) as (app, _pilot):
         shown = text_of(app.outline)
         for number, title in [
-            ("1", "Groundbreaking Defense"),
-            ("1.1", "A New Beginning"),
-            ("1.2", "Strategic Signi"),
+            ("1", "Groundbreaking"),
+            ("1.1", "A New"),
+            ("1.2", "Strategic"),
             ("1.3", "Approaches to"),
         ]:
             assert f"{number} {title}" in shown
+        # Whole titles: wrapped, never cut.
+        words = shown.split()
+        for section in app.document.sections:
+            for word in section.title.split():
+                assert word in words, word
         assert len(entries(app.outline)) == 4
         # Word counts are shown beside the titles.
         assert "584" in shown

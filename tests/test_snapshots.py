@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -57,3 +58,20 @@ def test_help_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(
         reader(SAMPLE), terminal_size=(120, 40), press=["question_mark"], run_before=steady
     )
+
+
+DOCUMENTS = Path(__file__).parent / "documents"
+SIZES = [(80, 24), (100, 30), (160, 50)]
+LAYOUT_DOCUMENTS = {
+    "sample": SAMPLE,
+    "changelog": DOCUMENTS / "changelog.md",  # deep numbers, long titles (tests/make_changelog.py)
+    "operators": DOCUMENTS / "operators.md",  # a 4-column table
+    "cjk": DOCUMENTS / "cjk.md",  # Chinese without spaces, a mixed line, a CJK table
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("name", list(LAYOUT_DOCUMENTS))
+def test_layout_at_every_size(snap_compare: SnapCompare, name: str, size: tuple[int, int]) -> None:
+    """Whole titles in the outline, whole words in tables, CJK wrapped by cells."""
+    assert snap_compare(reader(LAYOUT_DOCUMENTS[name]), terminal_size=size, run_before=steady)

@@ -21,13 +21,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from rich.cells import cell_len, split_graphemes
+import regex
+from rich.cells import cell_len
 
 _BREAKING_SPACE = r"[^\S\u00a0\u2007\u202f\u2060\ufeff]"
 """White space a line may break at: every kind but the no-break ones."""
 
 _WORD = re.compile(rf"{_BREAKING_SPACE}*(?:(?!{_BREAKING_SPACE}).)+{_BREAKING_SPACE}*", re.S)
 """A word with the spaces after it (and, at the start of a line, before it)."""
+
+_GRAPHEME = regex.compile(r"\X")
+"""One extended grapheme cluster (Unicode's user-perceived character)."""
 
 _SPACELESS = re.compile(
     "["
@@ -58,11 +62,10 @@ _NO_BREAK_AFTER = frozenset("（「『【〔〈《〖〘〚([{")  # noqa: RUF001
 
 def _split_spaceless(start: int, word: str) -> Iterator[tuple[int, str]]:
     """Divide a word holding spaceless script into pieces a line may break between."""
-    spans, _ = split_graphemes(word)
     piece_start = 0
     previous = ""
-    for index, (grapheme_start, grapheme_end, _cells) in enumerate(spans):
-        grapheme = word[grapheme_start:grapheme_end]
+    for index, match in enumerate(_GRAPHEME.finditer(word)):
+        grapheme_start, grapheme = match.start(), match.group()
         if index and grapheme.strip():
             spaceless = bool(_SPACELESS.match(grapheme) or _SPACELESS.match(previous))
             allowed = grapheme[0] not in _NO_BREAK_BEFORE and previous[-1:] not in _NO_BREAK_AFTER
@@ -85,16 +88,15 @@ def pieces(text: str) -> Iterator[tuple[int, str]]:
 
 def _chop(piece: str, width: int) -> list[str]:
     """A piece wider than ``width`` in runs of whole graphemes at most ``width`` cells."""
-    spans, _ = split_graphemes(piece)
     runs: list[str] = []
     run_start = 0
     cells = 0
-    for start, end, size in spans:
+    for match in _GRAPHEME.finditer(piece):
+        start, size = match.start(), cell_len(match.group())
         if cells + size > width and start > run_start:
             runs.append(piece[run_start:start])
             run_start, cells = start, 0
         cells += size
-        del end
     runs.append(piece[run_start:])
     return runs
 
