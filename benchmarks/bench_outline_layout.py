@@ -1,13 +1,16 @@
-"""What wrapping outline titles costs: time to fill in a big document's whole outline.
+"""What wrapping outline titles costs, on a 20,000-section outline.
 
 Issue 16 lets outline titles wrap instead of being cut, which adds a pass over the
-tree's lines each time it is laid out. This measures, in fresh headless processes at
-80x24 (titles wrap most) and 160x50, the time from the first frame to the moment the
-whole outline is in the tree and laid out (``fill``, app start to complete outline),
-and the time to lay every line of the complete outline out again (``layout``, what a
-collapse or a resize costs), for a generated 20 MB document (about 20,000 sections), with the code under test and with a baseline checkout given by
-``--baseline SRC`` (a ``src`` folder, e.g. ``git archive main src | tar -x``), runs
-interleaved, medians reported.
+tree's lines each time it is laid out. In fresh headless processes at 80x24 (titles
+wrap most) and 160x50, on a generated 20 MB document (about 20,000 sections):
+
+- ``fill``: app start to the whole outline in the tree and laid out;
+- ``layout``: laying every line of the complete outline out again (what a collapse
+  or a resize costs).
+
+The code under test runs against a baseline checkout given by ``--baseline SRC`` (a
+``src`` folder, e.g. ``git archive main src | tar -x``), runs interleaved, medians
+reported (min-max).
 
     python benchmarks/bench_outline_layout.py --baseline /tmp/base/src [--runs 5]
 """
@@ -86,8 +89,7 @@ def main() -> None:
                     figures[name].setdefault(key, []).append(result[key] * 1000)
         for name, measures in figures.items():
             shown = ", ".join(
-                f"{key} {statistics.median(values):.0f} ms "
-                f"({min(values):.0f}-{max(values):.0f})"
+                f"{key} {statistics.median(values):.0f} ms ({min(values):.0f}-{max(values):.0f})"
                 for key, values in measures.items()
             )
             print(f"{size[0]}x{size[1]} {args.size} ({sections} sections) {name}: {shown}")
