@@ -381,7 +381,8 @@ async def test_big_documents_render_only_what_is_on_screen(long_changelog: Path)
     async with opened(long_changelog) as (app, pilot):
         total = len(app.document.sections)
         assert app.reading.rendered_sections < 10
-        assert len(entries(app.outline)) >= app.outline.size.height
+        rows = [line for line in text_of(app.outline).splitlines() if line.strip()]
+        assert len(rows) >= app.outline.size.height  # the outline fills its pane
         await pilot.press("G")
         await pilot.pause()
         assert app.reading.current_section == total - 1
