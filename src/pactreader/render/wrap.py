@@ -78,6 +78,10 @@ def _split_spaceless(start: int, word: str) -> Iterator[tuple[int, str]]:
 
 def pieces(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, piece)``: the units of one line of ``text`` a line may break between."""
+    if not _SPACELESS.search(text):  # the common case: words only
+        for match in _WORD.finditer(text):
+            yield match.start(), match.group(0)
+        return
     for match in _WORD.finditer(text):
         word = match.group(0)
         if _SPACELESS.search(word):
@@ -111,6 +115,8 @@ def line_breaks(text: str, width: int, *, fold: bool = True) -> list[int]:
             stays whole on a line of its own.
     """
     width = max(1, width)
+    if cell_len(text) <= width:
+        return []  # the whole line fits: most table cells, headings, short paragraphs
     breaks: list[int] = []
     used = 0
     for start, piece in pieces(text):

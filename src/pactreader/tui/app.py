@@ -394,6 +394,7 @@ class ReaderApp(App[None]):
         self.set_outline_width(self.outline_column.outer_size.width + step)
 
     @on(OutlineResized)
+    @_while_open
     def _outline_dragged(self, message: OutlineResized) -> None:
         self.set_outline_width(message.width, remember=message.done)
 
