@@ -63,7 +63,8 @@ _BODY = frozenset((Kind.PARAGRAPH, Kind.ITEM, Kind.TABLE, Kind.QUOTE, Kind.CODE)
 
 def infer_headings(blocks: Sequence[Block]) -> list[Block]:
     """Return ``blocks`` with title and section headings inferred (see the module doc)."""
-    out = [_resolve_bare_mark(block, index) for index, block in enumerate(blocks)]
+    has_title = any(block.kind is Kind.HEADING and block.level == 1 for block in blocks)
+    out = [_resolve_bare_mark(block, index, has_title) for index, block in enumerate(blocks)]
     marked = [block for block in out if block.kind is Kind.HEADING]
     infer_title = all(block.level != 1 for block in marked)
     infer_sections = not any(block.markdown and block.level >= 2 for block in marked)
@@ -104,10 +105,10 @@ def reads_as_heading(text: str, max_words: int = HEADING_WORDS) -> bool:
     return len(words) <= SENTENCE_CASE_WORDS or _title_case(words)
 
 
-def _resolve_bare_mark(block: Block, index: int) -> Block:
+def _resolve_bare_mark(block: Block, index: int, has_title: bool) -> Block:
     """Give a ``<h>`` heading its level: the title when it comes first, else H2."""
     if block.kind is Kind.HEADING and block.level == 0:
-        return replace(block, level=1 if index == 0 else 2)
+        return replace(block, level=1 if index == 0 and not has_title else 2)
     return block
 
 

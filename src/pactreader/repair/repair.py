@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from pactreader.repair.build import build_blocks
 from pactreader.repair.characters import fix_characters
+from pactreader.repair.comments import fold_comments
+from pactreader.repair.head import read_head
 from pactreader.repair.headings import infer_headings
 from pactreader.repair.tables import mend_tables
+from pactreader.repair.tagged import is_tagged, tagged_blocks
 from pactreader.repair.wrapping import unwrap_lines
 from pactreader.repair.writer import write_markdown
 
@@ -26,5 +29,9 @@ from pactreader.repair.writer import write_markdown
 def repair_text(text: str) -> str:
     """Return well-formed Markdown for scraped or plain ``text``."""
     text = fix_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks = build_blocks(unwrap_lines(text.split("\n")))
-    return write_markdown(infer_headings(mend_tables(blocks)))
+    lines = text.split("\n")
+    tagged = is_tagged(lines)
+    blocks = tagged_blocks(lines) if tagged else mend_tables(build_blocks(unwrap_lines(lines)))
+    blocks = fold_comments(blocks, announcements=not tagged)
+    head = read_head(blocks, tagged=tagged)
+    return write_markdown(infer_headings(head.blocks), head.front_matter)

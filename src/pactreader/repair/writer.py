@@ -8,24 +8,32 @@ their parent's content column, line breaks are backslash hard breaks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pactreader.repair.blocks import Block, Kind
 from pactreader.repair.escape import escape_heading, escape_line
 
 _RULE = "---"
+# What a YAML double-quoted scalar cannot hold even escaped, by YAML's printable set,
+# plus the C1 controls and the line and paragraph separators, which are never metadata.
+_NOT_YAML = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def write_markdown(blocks: Sequence[Block]) -> str:
-    """The Markdown for ``blocks``, ending with one newline (empty for no blocks)."""
-    lines: list[str] = []
+def write_markdown(blocks: Sequence[Block], front_matter: Mapping[str, str] | None = None) -> str:
+    """The Markdown for ``blocks``, ending with one newline (empty for no blocks).
+
+    ``front_matter`` (metadata the repair found, such as ``author``) goes first, as YAML.
+    """
+    lines: list[str] = front_matter_lines(front_matter) if front_matter else []
     lists = _ListState()
     previous: Kind | None = None
     for block in blocks:
         if block.kind is not Kind.ITEM:
             lists.reset()
-        if previous is not None:
+        if previous is not None or lines:
             if block.kind is Kind.QUOTE and previous is Kind.QUOTE:
                 lines.append(">")
             elif not (block.kind is Kind.ITEM and previous is Kind.ITEM):
@@ -33,6 +41,17 @@ def write_markdown(blocks: Sequence[Block]) -> str:
         lines.extend(_block_lines(block, lists))
         previous = block.kind
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def front_matter_lines(front_matter: Mapping[str, str]) -> list[str]:
+    """``front_matter`` as a YAML block: each value one double-quoted scalar (JSON's
+    string syntax is YAML's), so no value can end the block or become a nested key."""
+    lines = ["---"]
+    for key, value in front_matter.items():
+        clean = " ".join(_NOT_YAML.sub("", value).split())
+        lines.append(f"{key}: {json.dumps(clean, ensure_ascii=False)}")
+    lines.append("---")
+    return lines
 
 
 def _block_lines(block: Block, lists: _ListState) -> list[str]:
