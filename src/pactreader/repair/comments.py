@@ -24,7 +24,7 @@ from dataclasses import replace
 from pactreader.repair.blocks import Block, Kind
 
 COMMENTS_TITLE = "Comments"
-_SEPARATOR = re.compile(r"[^\w\s]{4,}\s*COMMENTS\s*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"(?:[^\w\s]\s?){4,}\s*COMMENTS\s*", re.IGNORECASE)
 _ANNOUNCEMENT = re.compile(
     r"(?:\d[\d,]*\s+)?(?:comments?|responses?|replies|reader\s+comments)(?:\s*\(\d[\d,]*\))?"
     r"|(?:leave|post|add|write)\s+(?:a|your)\s+(?:reply|comment|response)"

@@ -87,10 +87,16 @@ def reads_as_title(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= TITLE_WORDS or not any(char.isalpha() for char in text):
         return False
-    end = text.rstrip(_CLOSERS)[-1:]
-    if end in _ENDINGS and not text.rstrip(_CLOSERS).endswith(("...", "\u2026")):
+    bare = text.rstrip(_CLOSERS)
+    if bare[-1:] in _ENDINGS and not (bare.endswith(("...", "\u2026")) or _abbreviation(words[-1])):
         return False
     return not (_SENTENCE_BREAK.search(text) or _CAPTION.match(text))
+
+
+def _abbreviation(word: str) -> bool:
+    """``Inc.``, ``Co.``, ``U.S.``: a full stop that ends a word, not a sentence."""
+    letters = word.rstrip(".")
+    return word.endswith(".") and 0 < len(letters) <= 3 and letters[0].isupper()  # noqa: PLR2004
 
 
 def _find_title(

@@ -23,14 +23,23 @@ the marked sections are H3, the inferred ones are H3 too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pactreader.repair.blocks import Block, Kind
+from pactreader.repair.metadata import MONTHS, is_dateline, read_metadata
 
 TITLE_WORDS = 15
 """A title may be longer than a section heading: "Pact Between the US and Algeria: ..."."""
 HEADING_WORDS = 12
+LONE_HEADING_WORDS = 3
+"""A document's only inferred heading needs this many words: ``Ralph Rapson`` alone
+under a photo is a caption, ``Remap the Caps Lock Key`` a section."""
+REPEATS = 3
+BODY_WORDS = 10
+"""A paragraph under a heading says something: a line of fewer words is an entry of a
+list (an ingredient, a link, a date) and the line above it is that entry's name."""
 SENTENCE_CASE_WORDS = 6
 """Up to this many words a heading may be in sentence case ("How the deal was made");
 longer ones must be in title case, or they are sentences without a full stop."""
@@ -49,15 +58,12 @@ _ENDINGS = ".,;:!?\u2026"
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019)]?\s+[A-Z]")
 _QUOTED_SPEECH = re.compile(r"[,!?][\"'\u201d\u2019]")
 _BYLINE = re.compile(r"(?i:by)\s+[A-Z]|(?i:photo|image|credits?|sources?|via)\s*:")
-# fmt: off
-_DATE_WORDS = frozenset({
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "at", "utc",
-    "gmt", "on", "updated", "published", "posted",
-})
-# fmt: on
+# Captions, credits, handles, addresses, references: text around an article, not a heading.
+_NOT_A_HEADING = re.compile(
+    r"^[(\[]|@|https?://|www\.|(?i:photo|image|picture|credit|getty)\w*\s*:"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _BODY = frozenset((Kind.PARAGRAPH, Kind.ITEM, Kind.TABLE, Kind.QUOTE, Kind.CODE))
 
 
@@ -69,6 +75,10 @@ def infer_headings(blocks: Sequence[Block]) -> list[Block]:
     infer_title = all(block.level != 1 for block in marked)
     infer_sections = not any(block.markdown and block.level >= 2 for block in marked)
     section_level = min((block.level for block in marked if block.level >= 2), default=2)
+    # Sections come after the title: lines above it are the page's, not the article's.
+    first = next((i for i, block in enumerate(out) if block.kind is Kind.HEADING), 0)
+    repeated = _repeated_lines(out)
+    found: list[int] = []
     lead_in = False
     for index, block in enumerate(out):
         # After a lead-in ending in ":", short lines are the list it introduces.
@@ -81,9 +91,47 @@ def infer_headings(blocks: Sequence[Block]) -> list[Block]:
         if index == 0:
             if infer_title and reads_as_heading(block.text, TITLE_WORDS):
                 out[0] = replace(block, kind=Kind.HEADING, level=1)
-        elif infer_sections and short_line and _followed_by_body(out, index):
-            out[index] = replace(block, kind=Kind.HEADING, level=section_level)
+        elif (
+            infer_sections
+            and index > first
+            and short_line
+            and _followed_by_body(out, index)
+            and not repeated(block.text)
+        ):
+            found.append(index)
+    if len(found) == 1 and len(out[found[0]].text.split()) < LONE_HEADING_WORDS:
+        found = []  # one short line alone is a name or a caption more often than a section
+    for index in found:
+        out[index] = replace(out[index], kind=Kind.HEADING, level=section_level)
     return out
+
+
+def _repeated_lines(blocks: Sequence[Block]) -> Callable[[str], bool]:
+    """A test for lines a page repeats: speaker names in a transcript (``DIANE SAWYER``),
+    forum headers (``To: Jim``), form labels (``Scheduled: Mon., Jan 22``).
+
+    A line repeated :data:`REPEATS` times or more, or a ``Label:`` start shared by that
+    many lines, labels entries; it does not head sections.
+    """
+    lines: Counter[str] = Counter()
+    labels: Counter[str] = Counter()
+    for block in blocks:
+        if block.kind is Kind.PARAGRAPH and not block.explicit:
+            lines[block.text] += 1
+            label = _label(block.text)
+            if label:
+                labels[label] += 1
+
+    def repeated(text: str) -> bool:
+        label = _label(text)
+        return lines[text] >= REPEATS or (label is not None and labels[label] >= REPEATS)
+
+    return repeated
+
+
+def _label(text: str) -> str | None:
+    head, colon, _ = text.partition(":")
+    return head.casefold() if colon and len(head.split()) <= 2 else None  # noqa: PLR2004
 
 
 def reads_as_heading(text: str, max_words: int = HEADING_WORDS) -> bool:
@@ -100,7 +148,9 @@ def reads_as_heading(text: str, max_words: int = HEADING_WORDS) -> bool:
         return False
     if _SENTENCE_BREAK.search(text) or _QUOTED_SPEECH.search(text) or _BYLINE.match(text):
         return False
-    if _is_date(words):
+    if is_dateline(text) or _NOT_A_HEADING.search(text) or _has_date(words):
+        return False
+    if read_metadata(text) is not None:
         return False
     return len(words) <= SENTENCE_CASE_WORDS or _title_case(words)
 
@@ -119,15 +169,17 @@ def _bare(blocks: Sequence[Block], index: int) -> bool:
 
 
 def _followed_by_body(blocks: Sequence[Block], index: int) -> bool:
-    """The next block is body text, not another line that reads as a heading."""
+    """The next block is body text: a list, a table, a quote, or a paragraph that is
+    more than a line of a list (``Serves 4``) and is not another heading-like line."""
     following = blocks[index + 1]
     if following.kind not in _BODY:
         return False
-    return not (
-        following.kind is Kind.PARAGRAPH
-        and not following.explicit
-        and reads_as_heading(following.text, HEADING_WORDS)
-    )
+    if following.kind is not Kind.PARAGRAPH:
+        return True
+    text = following.text
+    if len(text.split()) < BODY_WORDS and not text.rstrip().endswith(":"):
+        return False
+    return following.explicit or not reads_as_heading(text, HEADING_WORDS)
 
 
 def _title_case(words: Sequence[str]) -> bool:
@@ -144,9 +196,11 @@ def _title_case(words: Sequence[str]) -> bool:
     return capitalised / len(significant) >= _TITLE_CASE_SHARE
 
 
-def _is_date(words: Sequence[str]) -> bool:
-    """``12 March 2024``, ``Monday, March 4, 2024 at 10:30``: a dateline, not a heading."""
-    tokens = [word.strip(",.").lower() for word in words]
-    return any(token in _DATE_WORDS for token in tokens) and all(
-        token in _DATE_WORDS or any(char.isdigit() for char in token) for token in tokens
+def _has_date(words: Sequence[str]) -> bool:
+    """A full date inside the line (``News, August 8, 2012``): a dated entry, a source
+    line or a caption, not a section heading."""
+    tokens = [word.strip(",.;()").lower() for word in words]
+    year = any(_YEAR.fullmatch(token) for token in tokens)
+    return (year and any(token in MONTHS for token in tokens)) or any(
+        _NUMERIC_DATE.fullmatch(token) for token in tokens
     )

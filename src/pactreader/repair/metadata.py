@@ -59,11 +59,12 @@ _LABEL = re.compile(
 # "By Jane Doe", "Written by Jane Doe on July 7, 2012", "Posted by jane - Oct 19, 2012",
 # "Story by ...", "Modified on September 25, 2012 by Matt".
 _BYLINE = re.compile(
-    r"(?:(?i:posted|written|story|words|report|reported|text|article|compiled|edited)\s+)?"
+    r"(?:(?i:posted|written|story|words|report|reported|text|article|compiled|edited|review"
+    r"|reviewed)\s+)?"
     r"(?i:by)\s+(?P<name>[^\W\d_].*)"
 )
 _MODIFIED_BY = re.compile(
-    r"(?i:(?P<what>modified|updated|published|posted)(?:\s+on)?)\s+(?P<date>.+?)\s+(?i:by)\s+"
+    r"(?:(?i:(?P<what>modified|updated|published|posted)(?:\s+on)?)\s+)?(?P<date>.+?)\s+(?i:by)\s+"
     r"(?P<name>[^\W\d_].*)"
 )
 # Where a byline's name ends and its date begins: "Jane on July 7", "jbat - October 19".
@@ -147,7 +148,8 @@ def _one_part(line: str) -> Metadata | None:
         return Metadata(((key, value),)) if is_dateline(value) or _has_date(value) else None
     modified = _MODIFIED_BY.fullmatch(line)
     if modified and is_dateline(modified.group("date")):
-        key = "updated" if modified.group("what").lower() in _UPDATE_WORDS else "date"
+        what = (modified.group("what") or "").lower()
+        key = "updated" if what in _UPDATE_WORDS else "date"
         author = _byline(modified.group("name"))
         if author is None:
             return None

@@ -9,6 +9,11 @@ on into the next) and each run of lines is joined where a line was full: a wrap
 happens at a full line, while a short line (a heading, a paragraph's last line) ends
 its block. Lines that start a block of their own (list markers, ``#``, ``>``, pipes,
 fences) are never joined onto the line before.
+
+A headline wrapped over short lines (``Please check the`` / ``Top Fifteen Questions
+listed below`` / ``and the`` / ``Dictionary first!``) has no full line, yet it is one
+block: in hard-wrapped text, a short run of short lines between blank lines, none but
+the last ending a clause, is joined too, so it is read as one heading.
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ _FULL_SHARE = 0.75
 _MIN_JOINTS = 3
 _MIN_JOINT_SHARE = 0.25
 _PERCENTILE = 0.9
+HEADING_RUN_WORDS = 25
+"""A run of short lines longer than this is verse or an address, not a wrapped heading."""
+_HEADING_RUN_LINES = 4
+_CLAUSE_ENDINGS = ".,;:!?"
 
 _BLOCK_START = re.compile(r"\s*(?:[-*+\u2022]\s|\d{1,3}[.)]\s|#|>|\||```|~~~|<\s*/?\s*[a-z])")
 _FENCE = re.compile(r" {0,3}(?:```|~~~)")
@@ -53,7 +62,35 @@ def unwrap_lines(lines: Sequence[str]) -> list[str]:
         else:
             out.append(line)
         joinable = len(line.rstrip()) >= full and not line.lstrip().startswith("|")
+    return _join_heading_runs(out, full)
+
+
+def _join_heading_runs(lines: list[str], full: float) -> list[str]:
+    """Join each run of lines that reads as one wrapped heading (see the module doc)."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            run.append(line)
+            continue
+        if _wrapped_heading(run, full):
+            out.append(" ".join(part.strip() for part in run))
+        else:
+            out.extend(run)
+        run = []
+        out.append(line)
+    out.pop()
     return out
+
+
+def _wrapped_heading(run: list[str], full: float) -> bool:
+    if not 2 <= len(run) <= _HEADING_RUN_LINES:  # noqa: PLR2004
+        return False
+    if any(len(line.rstrip()) >= full or _BLOCK_START.match(line) for line in run):
+        return False
+    if any(line.rstrip()[-1:] in _CLAUSE_ENDINGS for line in run[:-1]):
+        return False
+    return sum(len(line.split()) for line in run) <= HEADING_RUN_WORDS
 
 
 def _wrap_width(lines: Sequence[str]) -> int | None:

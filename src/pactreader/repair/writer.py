@@ -17,6 +17,8 @@ from pactreader.repair.blocks import Block, Kind
 from pactreader.repair.escape import escape_heading, escape_line
 
 _RULE = "---"
+_FIRST_RULE = "***"
+"""A rule on the first line, written ``---``, would open front matter."""
 # What a YAML double-quoted scalar cannot hold even escaped, by YAML's printable set,
 # plus the C1 controls and the line and paragraph separators, which are never metadata.
 _NOT_YAML = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -38,7 +40,10 @@ def write_markdown(blocks: Sequence[Block], front_matter: Mapping[str, str] | No
                 lines.append(">")
             elif not (block.kind is Kind.ITEM and previous is Kind.ITEM):
                 lines.append("")
-        lines.extend(_block_lines(block, lists))
+        if block.kind is Kind.RULE and not lines:
+            lines.append(_FIRST_RULE)
+        else:
+            lines.extend(_block_lines(block, lists))
         previous = block.kind
     return "\n".join(lines) + "\n" if lines else ""
 
