@@ -9,7 +9,10 @@ past the dateline above it, the byline under it and the page's address. The same
   date split over several short lines (``18`` / ``July`` / ``2012``), are skipped, and
   so are the ones just after the title (a byline under a standfirst);
 - the title is the first other block of the zone that reads as a title
-  (:func:`reads_as_title`), with something after it;
+  (:func:`reads_as_title`), with something after it, unless the next line repeats
+  part of it: then it was the page's title (``Site: Headline``) and the next line is
+  the headline; a site's domain name (``Example.com``) is metadata too, and a line
+  that names a site by its domain or lists keywords is the page's, not the headline;
 - in tagged text (``<h>`` marks, :mod:`.tagged`) the marks say where the headings are,
   so the title is the first ``<h>`` block that is not metadata, wherever it is.
 
@@ -26,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from pactreader.repair.blocks import Block, Kind
+from pactreader.repair.headings import title_case
 from pactreader.repair.metadata import is_dateline, read_metadata
 
 ZONE_BLOCKS = 12
@@ -42,6 +46,12 @@ _ENDINGS = ".,;:\u2026"
 _CLOSERS = "\"')]}\u201d\u2019\u00bb"
 # Two sentences: a word of two lower-case letters or more, a full stop, a capital.
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.][\"'\u201d\u2019)]?\s+[A-Z]")
+# "Inc.", "Co.", "U.S.": a full stop that ends an abbreviation, not a sentence.
+_ABBREVIATION = re.compile(r"(?:^|[\s-])(?:[A-Z][a-z]{0,2}|(?:[A-Z]\.)+[A-Z])\.$")
+_SITE_DOMAIN = re.compile(r"[A-Za-z0-9-]\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+_KEYWORDS = 3
+"""More comma-separated items than this, each of a few words: a keyword list."""
+_PAGE_SEPARATORS = ":|-\u2013\u2014\u00bb/"
 _CAPTION = re.compile(r"(?i:photo|image|picture|credits?|source|via|caption)\s*:")
 
 
@@ -88,15 +98,13 @@ def reads_as_title(text: str) -> bool:
     if not 1 <= len(words) <= TITLE_WORDS or not any(char.isalpha() for char in text):
         return False
     bare = text.rstrip(_CLOSERS)
-    if bare[-1:] in _ENDINGS and not (bare.endswith(("...", "\u2026")) or _abbreviation(words[-1])):
+    if bare[-1:] in _ENDINGS and not (
+        bare.endswith(("...", "\u2026"))
+        or _ABBREVIATION.search(bare)
+        or (bare[-1] == "." and len(words) > 1 and title_case(words))
+    ):
         return False
     return not (_SENTENCE_BREAK.search(text) or _CAPTION.match(text))
-
-
-def _abbreviation(word: str) -> bool:
-    """``Inc.``, ``Co.``, ``U.S.``: a full stop that ends a word, not a sentence."""
-    letters = word.rstrip(".")
-    return word.endswith(".") and 0 < len(letters) <= 3 and letters[0].isupper()  # noqa: PLR2004
 
 
 def _find_title(
@@ -122,9 +130,50 @@ def _find_title(
         elif _body(block):
             return None
         elif _candidate(block, tagged=False) and reads_as_title(block.text):
-            return index
+            if not (_page_title(block.text, blocks, index) or _site_line(blocks, index)):
+                return index
         index += 1
     return None
+
+
+def _site_line(blocks: Sequence[Block], index: int) -> bool:
+    """Not the headline but the page's: a line naming its site by domain
+    (``Real Estate Appraiser - AppraiserValues.com``) over a line that reads as the
+    headline, or a line listing the page's keywords
+    (``astrology, vedic astrology, horoscope, software portal``)."""
+    text = blocks[index].text
+    if _SITE_DOMAIN.search(text):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        return (
+            following is not None
+            and _candidate(following, tagged=False)
+            and reads_as_title(following.text)
+        )
+    items = text.split(",")
+    return len(items) > _KEYWORDS and all(len(item.split()) <= 3 for item in items)  # noqa: PLR2004
+
+
+def _page_title(text: str, blocks: Sequence[Block], index: int) -> bool:
+    """The page's title over its headline (``Site: Headline -- date``), which the next
+    line then repeats on its own: the headline is the next line.
+
+    The repeat must be a whole part of the page title, set off by a separator
+    (``:``, ``|``, a dash), and more than one word.
+    """
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is None or not _candidate(following, tagged=False):
+        return False
+    headline = " ".join(following.text.split()).casefold()
+    if len(headline.split()) < 2 or read_metadata(following.text) is not None:  # noqa: PLR2004
+        return False
+    page = " ".join(text.split()).casefold()
+    at = page.find(headline)
+    if at < 0 or len(headline) == len(page):
+        return False
+    before, after = page[:at].strip(), page[at + len(headline) :].strip()
+    return (not before or before[-1] in _PAGE_SEPARATORS) and (
+        not after or after[0] in _PAGE_SEPARATORS
+    )
 
 
 def _metadata_after(

@@ -33,9 +33,6 @@ from pactreader.repair.metadata import MONTHS, is_dateline, read_metadata
 TITLE_WORDS = 15
 """A title may be longer than a section heading: "Pact Between the US and Algeria: ..."."""
 HEADING_WORDS = 12
-LONE_HEADING_WORDS = 3
-"""A document's only inferred heading needs this many words: ``Ralph Rapson`` alone
-under a photo is a caption, ``Remap the Caps Lock Key`` a section."""
 REPEATS = 3
 BODY_WORDS = 10
 """A paragraph under a heading says something: a line of fewer words is an entry of a
@@ -77,8 +74,7 @@ def infer_headings(blocks: Sequence[Block]) -> list[Block]:
     section_level = min((block.level for block in marked if block.level >= 2), default=2)
     # Sections come after the title: lines above it are the page's, not the article's.
     first = next((i for i, block in enumerate(out) if block.kind is Kind.HEADING), 0)
-    repeated = _repeated_lines(out)
-    found: list[int] = []
+    repeated = _repeated_labels(out)
     lead_in = False
     for index, block in enumerate(out):
         # After a lead-in ending in ":", short lines are the list it introduces.
@@ -98,33 +94,27 @@ def infer_headings(blocks: Sequence[Block]) -> list[Block]:
             and _followed_by_body(out, index)
             and not repeated(block.text)
         ):
-            found.append(index)
-    if len(found) == 1 and len(out[found[0]].text.split()) < LONE_HEADING_WORDS:
-        found = []  # one short line alone is a name or a caption more often than a section
-    for index in found:
-        out[index] = replace(out[index], kind=Kind.HEADING, level=section_level)
+            out[index] = replace(block, kind=Kind.HEADING, level=section_level)
     return out
 
 
-def _repeated_lines(blocks: Sequence[Block]) -> Callable[[str], bool]:
-    """A test for lines a page repeats: speaker names in a transcript (``DIANE SAWYER``),
-    forum headers (``To: Jim``), form labels (``Scheduled: Mon., Jan 22``).
+def _repeated_labels(blocks: Sequence[Block]) -> Callable[[str], bool]:
+    """A test for the labels of entries: forum headers (``To: Jim``), form fields
+    (``Scheduled: Mon., Jan 22``), questions (``Q: ...``).
 
-    A line repeated :data:`REPEATS` times or more, or a ``Label:`` start shared by that
-    many lines, labels entries; it does not head sections.
+    A ``Label:`` start of one or two words shared by :data:`REPEATS` lines or more
+    labels entries of a list or a form; such lines do not head sections.
     """
-    lines: Counter[str] = Counter()
     labels: Counter[str] = Counter()
     for block in blocks:
         if block.kind is Kind.PARAGRAPH and not block.explicit:
-            lines[block.text] += 1
             label = _label(block.text)
             if label:
                 labels[label] += 1
 
     def repeated(text: str) -> bool:
         label = _label(text)
-        return lines[text] >= REPEATS or (label is not None and labels[label] >= REPEATS)
+        return label is not None and labels[label] >= REPEATS
 
     return repeated
 
@@ -141,7 +131,8 @@ def reads_as_heading(text: str, max_words: int = HEADING_WORDS) -> bool:
     words = text.split()
     if not 1 <= len(words) <= max_words:
         return False
-    if text.rstrip(_CLOSERS)[-1:] in _ENDINGS:
+    end = text.rstrip(_CLOSERS)[-1:]
+    if end in _ENDINGS and not (end in "?!" and len(words) > 1 and title_case(words)):
         return False
     first = next((char for char in text if char.isalnum()), "")
     if not first or first.islower() or not any(char.isalpha() for char in text):
@@ -152,7 +143,7 @@ def reads_as_heading(text: str, max_words: int = HEADING_WORDS) -> bool:
         return False
     if read_metadata(text) is not None:
         return False
-    return len(words) <= SENTENCE_CASE_WORDS or _title_case(words)
+    return len(words) <= SENTENCE_CASE_WORDS or title_case(words)
 
 
 def _resolve_bare_mark(block: Block, index: int, has_title: bool) -> Block:
@@ -182,7 +173,8 @@ def _followed_by_body(blocks: Sequence[Block], index: int) -> bool:
     return following.explicit or not reads_as_heading(text, HEADING_WORDS)
 
 
-def _title_case(words: Sequence[str]) -> bool:
+def title_case(words: Sequence[str]) -> bool:
+    """Most significant words capitalised: ``The Case for Tea``, ``PAIN MANAGEMENT``."""
     significant = [
         word
         for word in words

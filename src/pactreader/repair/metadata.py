@@ -1,4 +1,4 @@
-"""Recognise the metadata lines of a scraped article: datelines, bylines, its URL.
+"""Recognise the metadata lines of a scraped article: datelines, bylines, its URL, site.
 
 Scraped articles keep what the page printed around the headline: ``By Jane Doe``,
 ``Written by Jane Doe``, ``24 July 2012 Last updated at 12:59 ET``, ``Published:
@@ -49,6 +49,8 @@ _NUMERIC = re.compile(
 _YEAR_OR_NUMERIC_DATE = re.compile(r"(?:1[89]|20)\d{2}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _TIME = re.compile(r"@?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
+# A site's name written as its domain: "PayNoIncomeTax.com", "www.example.org".
+_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|co\.uk|[a-z]{2})/?")
 _URL_LINE = re.compile(r"(?i:url|source|link|permalink)\s*:\s*(?P<url>(?:https?|ftp)://\S+)")
 _LABEL = re.compile(
     r"(?i:(?P<updated>last\s+modified|last\s+updated|updated|modified)"
@@ -90,6 +92,8 @@ def read_metadata(text: str) -> Metadata | None:
     url = _URL_LINE.fullmatch(line)
     if url:
         return Metadata((("url", url.group("url")),))
+    if _DOMAIN.fullmatch(line):
+        return Metadata((("site", line),))
     if is_dateline(line):
         return Metadata(((_date_key(line), line),))
     parts = [part for part in _SEPARATORS.split(line) if part]
