@@ -4,7 +4,8 @@ A reader finds the headline as the first prominent short line near the top, look
 past the dateline above it, the byline under it and the page's address. The same here:
 
 - the *head zone* is the first :data:`ZONE_BLOCKS` blocks, up to the first body
-  paragraph (more than :data:`TITLE_WORDS` words): a title comes before the text;
+  paragraph (more than :data:`TITLE_WORDS` words, or a sentence or lead-in of two
+  words or more): a title comes before the text;
 - metadata lines in the zone (:mod:`.metadata`: datelines, bylines, ``URL:``), and a
   date split over several short lines (``18`` / ``July`` / ``2012``), are skipped, and
   so are the ones just after the title (a byline under a standfirst);
@@ -41,6 +42,7 @@ AFTER_TITLE = 4
 _DATE_RUN = 4
 """A date split over at most this many lines: ``24`` / ``Jul`` / ``2012`` / ``7:09am``."""
 _STANDFIRST_WORDS = 60
+_SENTENCE_WORDS = 2
 
 _ENDINGS = ".,;:\u2026"
 _CLOSERS = "\"')]}\u201d\u2019\u00bb"
@@ -127,11 +129,11 @@ def _find_title(
         elif tagged:
             if block.kind is Kind.HEADING and block.level == 0:
                 return index
-        elif _body(block):
-            return None
         elif _candidate(block, tagged=False) and reads_as_title(block.text):
             if not (_page_title(block.text, blocks, index) or _site_line(blocks, index)):
                 return index
+        elif _body(block):
+            return None
         index += 1
     return None
 
@@ -197,8 +199,13 @@ def _candidate(block: Block, *, tagged: bool) -> bool:
 
 
 def _body(block: Block) -> bool:
-    """A body paragraph: the head zone ends here."""
-    return block.kind is not Kind.HEADING and len(block.text.split()) > TITLE_WORDS
+    """Body text: the head zone ends here. A long block, or a sentence or a lead-in
+    (``The components include:``) of a few words: a headline comes before them."""
+    if block.kind is Kind.HEADING:
+        return False
+    words = len(block.text.split())
+    ended = block.text.rstrip(_CLOSERS)[-1:] in ".:"
+    return words > TITLE_WORDS or (ended and words >= _SENTENCE_WORDS)
 
 
 def _date_run(blocks: Sequence[Block], index: int) -> int:
