@@ -120,7 +120,9 @@ def _find_title(
         if run:
             for position in range(index, index + run):
                 metadata[position] = []
-            metadata[index] = [("date", " ".join(blocks[i].text for i in range(index, index + run)))]
+            metadata[index] = [
+                ("date", " ".join(blocks[i].text for i in range(index, index + run)))
+            ]
             index += run
             continue
         found = read_metadata(block.text) if _candidate(block, tagged=tagged) else None
@@ -139,10 +141,13 @@ def _find_title(
 
 
 def _site_line(blocks: Sequence[Block], index: int) -> bool:
-    """Not the headline but the page's: a line naming its site by domain
+    """Not the headline but the page's: a site's line or a keyword list.
+
+    A line naming its site by domain
     (``Real Estate Appraiser - AppraiserValues.com``) over a line that reads as the
     headline, or a line listing the page's keywords
-    (``astrology, vedic astrology, horoscope, software portal``)."""
+    (``astrology, vedic astrology, horoscope, software portal``).
+    """
     text = blocks[index].text
     if _SITE_DOMAIN.search(text):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -152,12 +157,13 @@ def _site_line(blocks: Sequence[Block], index: int) -> bool:
             and reads_as_title(following.text)
         )
     items = text.split(",")
-    return len(items) > _KEYWORDS and all(len(item.split()) <= 3 for item in items)  # noqa: PLR2004
+    return len(items) > _KEYWORDS and all(len(item.split()) <= 3 for item in items)
 
 
 def _page_title(text: str, blocks: Sequence[Block], index: int) -> bool:
-    """The page's title over its headline (``Site: Headline -- date``), which the next
-    line then repeats on its own: the headline is the next line.
+    """The page's title over its headline, which the next line repeats on its own.
+
+    ``Site: Headline -- date`` over ``Headline``: the headline is the next line.
 
     The repeat must be a whole part of the page title, set off by a separator
     (``:``, ``|``, a dash), and more than one word.
@@ -166,7 +172,7 @@ def _page_title(text: str, blocks: Sequence[Block], index: int) -> bool:
     if following is None or not _candidate(following, tagged=False):
         return False
     headline = " ".join(following.text.split()).casefold()
-    if len(headline.split()) < 2 or read_metadata(following.text) is not None:  # noqa: PLR2004
+    if len(headline.split()) < 2 or read_metadata(following.text) is not None:
         return False
     page = " ".join(text.split()).casefold()
     at = page.find(headline)
@@ -199,8 +205,11 @@ def _candidate(block: Block, *, tagged: bool) -> bool:
 
 
 def _body(block: Block) -> bool:
-    """Body text: the head zone ends here. A long block, or a sentence or a lead-in
-    (``The components include:``) of a few words: a headline comes before them."""
+    """Body text: the head zone ends here.
+
+    A long block, or a sentence or a lead-in (``The components include:``) of a few
+    words: a headline comes before them.
+    """
     if block.kind is Kind.HEADING:
         return False
     words = len(block.text.split())
@@ -209,15 +218,17 @@ def _body(block: Block) -> bool:
 
 
 def _date_run(blocks: Sequence[Block], index: int) -> int:
-    """How many one-line blocks from ``index`` on spell one date between them (2 or more:
-    a single dateline is metadata anyway), or 0."""
+    """How many one-line blocks from ``index`` on spell one date between them, or 0.
+
+    Two or more: a single dateline is metadata anyway.
+    """
     parts: list[str] = []
     found = 0
     for position in range(index, min(len(blocks), index + _DATE_RUN)):
         block = blocks[position]
-        if block.kind is not Kind.PARAGRAPH or block.explicit or len(block.text.split()) > 2:  # noqa: PLR2004
+        if block.kind is not Kind.PARAGRAPH or block.explicit or len(block.text.split()) > 2:
             break
         parts.append(block.text)
-        if len(parts) >= 2 and is_dateline(" ".join(parts)):  # noqa: PLR2004
+        if len(parts) >= 2 and is_dateline(" ".join(parts)):
             found = len(parts)
     return found

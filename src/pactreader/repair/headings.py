@@ -4,10 +4,15 @@ Scraped articles lose their ``<h1>``/``<h2>`` tags and keep the heading text as 
 line of its own. The rules are conservative, because a paragraph wrongly promoted
 breaks the outline while a heading left as a paragraph only loses an entry:
 
-- the first block is the title (H1) when it reads as a title;
-- a later line is a section heading (H2) when it reads as a heading: short, no sentence-ending
-  punctuation, starting with a capital, title case when it is more than a few words,
-  not a byline or a date, and followed by body text;
+- the first block is the title (H1) when it reads as a title and :mod:`.head` found
+  none (a document whose only text is headings and sentences);
+- a later line, after the title, is a section heading (H2) when it reads as a heading:
+  short, no sentence-ending punctuation (``?`` and ``!`` only in title case), starting
+  with a capital, title case when it is more than a few words, not a byline, a
+  dateline, a metadata line, a caption (``Photo: ...``), a handle or an address, with
+  no full date in it, and followed by body text of :data:`BODY_WORDS` words or more;
+- never a ``Label:`` line whose label starts :data:`REPEATS` lines or more (forum
+  headers, form fields);
 - never a list item, a ``<p>``-marked paragraph, the short lines after a lead-in
   that ends in ``:`` (they are the list it introduces), or a line with nothing
   after it.
@@ -99,8 +104,10 @@ def infer_headings(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _repeated_labels(blocks: Sequence[Block]) -> Callable[[str], bool]:
-    """A test for the labels of entries: forum headers (``To: Jim``), form fields
-    (``Scheduled: Mon., Jan 22``), questions (``Q: ...``).
+    """A test for the labels of entries, which do not head sections.
+
+    Forum headers (``To: Jim``), form fields (``Scheduled: Mon., Jan 22``), questions
+    (``Q: ...``).
 
     A ``Label:`` start of one or two words shared by :data:`REPEATS` lines or more
     labels entries of a list or a form; such lines do not head sections.
@@ -121,7 +128,7 @@ def _repeated_labels(blocks: Sequence[Block]) -> Callable[[str], bool]:
 
 def _label(text: str) -> str | None:
     head, colon, _ = text.partition(":")
-    return head.casefold() if colon and len(head.split()) <= 2 else None  # noqa: PLR2004
+    return head.casefold() if colon and len(head.split()) <= 2 else None
 
 
 def reads_as_heading(text: str, max_words: int = HEADING_WORDS) -> bool:
@@ -160,8 +167,11 @@ def _bare(blocks: Sequence[Block], index: int) -> bool:
 
 
 def _followed_by_body(blocks: Sequence[Block], index: int) -> bool:
-    """The next block is body text: a list, a table, a quote, or a paragraph that is
-    more than a line of a list (``Serves 4``) and is not another heading-like line."""
+    """The next block is body text.
+
+    A list, a table, a quote, or a paragraph that is more than a line of a list
+    (``Serves 4``) and is not another heading-like line.
+    """
     following = blocks[index + 1]
     if following.kind not in _BODY:
         return False
@@ -189,8 +199,10 @@ def title_case(words: Sequence[str]) -> bool:
 
 
 def _has_date(words: Sequence[str]) -> bool:
-    """A full date inside the line (``News, August 8, 2012``): a dated entry, a source
-    line or a caption, not a section heading."""
+    """A full date inside the line (``News, August 8, 2012``).
+
+    Such a line is a dated entry, a source line or a caption, not a section heading.
+    """
     tokens = [word.strip(",.;()").lower() for word in words]
     year = any(_YEAR.fullmatch(token) for token in tokens)
     return (year and any(token in MONTHS for token in tokens)) or any(

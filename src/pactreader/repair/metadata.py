@@ -50,7 +50,9 @@ _YEAR_OR_NUMERIC_DATE = re.compile(r"(?:1[89]|20)\d{2}|\d{1,4}[-/.]\d{1,2}[-/.]\
 _TIME = re.compile(r"@?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 # A site's name written as its domain: "PayNoIncomeTax.com", "www.example.org".
-_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|co\.uk|[a-z]{2})/?")
+_DOMAIN = re.compile(
+    r"(?:www\.)?[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|co\.uk|[a-z]{2})/?"
+)
 _URL_LINE = re.compile(r"(?i:url|source|link|permalink)\s*:\s*(?P<url>(?:https?|ftp)://\S+)")
 _LABEL = re.compile(
     r"(?i:(?P<updated>last\s+modified|last\s+updated|updated|modified)"
@@ -118,7 +120,9 @@ def is_dateline(text: str) -> bool:
         if lower in MONTHS or lower in WEEKDAYS:
             anchored = True
         elif _NUMERIC.fullmatch(word):
-            anchored = anchored or bool(_YEAR_OR_NUMERIC_DATE.fullmatch(word) or _TIME.fullmatch(word))
+            anchored = anchored or bool(
+                _YEAR_OR_NUMERIC_DATE.fullmatch(word) or _TIME.fullmatch(word)
+            )
         elif lower not in _DATE_FILLERS:
             return False
     return anchored
@@ -177,8 +181,11 @@ def _byline(rest: str) -> Metadata | None:
 
 
 def _is_name(text: str) -> bool:
-    """A name, or a name and a role: at most eight words, the first one capitalised
-    (or a single lower-case user name, as blogs print them: ``by jbat``)."""
+    """A name, or a name and a role.
+
+    At most eight words, the first one capitalised, or a single lower-case user name,
+    as blogs print them (``by jbat``).
+    """
     words = text.split()
     if not words or len(words) > _NAME_WORDS:
         return False

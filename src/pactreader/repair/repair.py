@@ -3,12 +3,18 @@
 The steps, each a pure function, in order:
 
 1. :func:`~.characters.fix_characters`: mojibake, odd spaces;
-2. :func:`~.wrapping.unwrap_lines`: hard-wrapped paragraphs become one line again;
-3. :func:`~.build.build_blocks`: lines and tag debris become typed blocks, with
+2. text in the CleanEval tagged format (``<h>``/``<p>``/``<l>`` marks) is read block
+   by block (:func:`~.tagged.tagged_blocks`); other text goes through 3-5:
+3. :func:`~.wrapping.unwrap_lines`: hard-wrapped paragraphs (and headings wrapped
+   over short lines) become one line again;
+4. :func:`~.build.build_blocks`: lines and tag debris become typed blocks, with
    spacing mended;
-4. :func:`~.tables.mend_tables`: runs of pipe rows become square GFM tables;
-5. :func:`~.headings.infer_headings`: the title and section headings of bare text;
-6. :func:`~.writer.write_markdown`: blocks become Markdown.
+5. :func:`~.tables.mend_tables`: runs of pipe rows become square GFM tables;
+6. :func:`~.comments.fold_comments`: a comment thread becomes one final section;
+7. :func:`~.head.read_head`: the title, and the metadata lines around it (bylines,
+   datelines, the URL) taken out as front matter;
+8. :func:`~.headings.infer_headings`: the section headings of bare text;
+9. :func:`~.writer.write_markdown`: front matter and blocks become Markdown.
 
 Every step is linear in the size of the text.
 """

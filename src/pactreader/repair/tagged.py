@@ -44,9 +44,12 @@ def is_tagged(lines: Sequence[str]) -> bool:
 
 
 def tagged_blocks(lines: Sequence[str]) -> list[Block]:
-    """The blocks of tagged ``lines``: ``<h>`` blocks are headings whose level is decided
-    later (0), ``<p>`` blocks paragraphs, ``<l>`` blocks list items, all marked explicit;
-    unmarked text (the ``URL:`` line) is a bare paragraph."""
+    """The blocks of tagged ``lines``.
+
+    ``<h>`` blocks are headings whose level is decided later (0), ``<p>`` blocks
+    paragraphs, ``<l>`` blocks list items, all marked explicit; unmarked text (the
+    ``URL:`` line) is a bare paragraph.
+    """
     blocks: list[Block] = []
     kind: Kind | None = None
     parts: list[str] = []

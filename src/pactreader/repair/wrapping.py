@@ -84,7 +84,7 @@ def _join_heading_runs(lines: list[str], full: float) -> list[str]:
 
 
 def _wrapped_heading(run: list[str], full: float) -> bool:
-    if not 2 <= len(run) <= _HEADING_RUN_LINES:  # noqa: PLR2004
+    if not 2 <= len(run) <= _HEADING_RUN_LINES:
         return False
     if any(len(line.rstrip()) >= full or _BLOCK_START.match(line) for line in run):
         return False

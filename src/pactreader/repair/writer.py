@@ -49,8 +49,11 @@ def write_markdown(blocks: Sequence[Block], front_matter: Mapping[str, str] | No
 
 
 def front_matter_lines(front_matter: Mapping[str, str]) -> list[str]:
-    """``front_matter`` as a YAML block: each value one double-quoted scalar (JSON's
-    string syntax is YAML's), so no value can end the block or become a nested key."""
+    """``front_matter`` as a YAML block.
+
+    Each value is one double-quoted scalar (JSON's string syntax is YAML's), so no
+    value can end the block or become a nested key.
+    """
     lines = ["---"]
     for key, value in front_matter.items():
         clean = " ".join(_NOT_YAML.sub("", value).split())
