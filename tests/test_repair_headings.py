@@ -105,3 +105,45 @@ def test_markdown_headings_in_text_are_kept() -> None:
 def test_setext_underlines_in_text_make_headings() -> None:
     text = f"Title\n=====\n{BODY}\nSection\n-------\n{BODY}"
     assert headings_of(text) == [(1, "Title"), (2, "Section")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Credit: Example Photo Agency)",  # a caption in brackets
+        "Jane Doe. Photo: Example Agency",
+        "Follow Us @example",  # a handle
+        "Visit www.example.org Today",
+        "Example Radio News, August 8, 2019",  # a dated source line
+        "Weekly Digest 2019-08-08",
+        "By Jane Doe",
+        "Posted on June 2, 2019 at 3:48 am",
+    ],
+)
+def test_captions_handles_dated_and_metadata_lines_are_not_headings(line: str) -> None:
+    assert headings_of(f"The Title\n{BODY}\n{line}\n{BODY}") == [(1, "The Title")]
+
+
+def test_a_line_over_a_short_line_is_an_entry_not_a_heading() -> None:
+    text = f"The Title\n{BODY}\nServes Four\nolive oil, salt and two lemons\n{BODY}"
+    assert headings_of(text) == [(1, "The Title")]
+
+
+def test_a_heading_over_a_lead_in_is_a_heading() -> None:
+    text = f"The Title\n{BODY}\nWhat to Buy\nBuy these things:\n- bread\n- milk\n"
+    assert headings_of(text) == [(1, "The Title"), (2, "What to Buy")]
+
+
+def test_a_question_in_title_case_is_a_heading() -> None:
+    text = f"The Title\n{BODY}\nWhat Can You Do With It?\n{BODY}"
+    assert headings_of(text) == [(1, "The Title"), (2, "What Can You Do With It?")]
+
+
+def test_labels_shared_by_many_lines_are_not_headings() -> None:
+    entries = "".join(f"To: Jim Example {n}\n{BODY}\n" for n in range(3))
+    assert headings_of(f"The Title\n{BODY}\n{entries}") == [(1, "The Title")]
+
+
+def test_lines_above_the_title_are_not_sections() -> None:
+    text = f"Site Navigation Here\n{BODY}\n<h1>The Title</h1>\n{BODY}\nA Section\n{BODY}"
+    assert headings_of(text) == [(1, "The Title"), (2, "A Section")]

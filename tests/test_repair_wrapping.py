@@ -76,3 +76,19 @@ def test_code_fences_are_left_alone_in_wrapped_text() -> None:
     text = f"{PARAGRAPH_1}\n{code}\n{PARAGRAPH_2}"
     assert ("Code",) in structure(text)
     assert headings_of(text) == []
+
+
+def test_a_heading_wrapped_over_short_lines_is_one_heading() -> None:
+    text = (
+        f"Please read the\nQuestions and Answers\nbelow first!\n\n{PARAGRAPH_1}\n"
+        f"The Road Into\nthe Hills\n\n{PARAGRAPH_2}"
+    )
+    assert headings_of(text) == [
+        (1, "Please read the Questions and Answers below first!"),
+        (2, "The Road Into the Hills"),
+    ]
+
+
+def test_verse_and_lines_that_end_a_clause_are_not_joined() -> None:
+    text = f"Roses are red,\nviolets are blue\n\n{PARAGRAPH_1}\n{PARAGRAPH_2}"
+    assert ("paragraph", "Roses are red,") in structure(text)

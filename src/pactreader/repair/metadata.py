@@ -96,7 +96,7 @@ def read_metadata(text: str) -> Metadata | None:
         return Metadata((("url", url.group("url")),))
     if _DOMAIN.fullmatch(line):
         return Metadata((("site", line),))
-    if is_dateline(line):
+    if is_dateline(line) and not _LABEL.fullmatch(line):
         return Metadata(((_date_key(line), line),))
     parts = [part for part in _SEPARATORS.split(line) if part]
     if len(parts) > 1:
@@ -145,8 +145,6 @@ def _labelled_parts(parts: list[str]) -> Metadata | None:
 
 
 def _one_part(line: str) -> Metadata | None:
-    if is_dateline(line):
-        return Metadata(((_date_key(line), line),))
     label = _LABEL.fullmatch(line)
     if label:
         value = label.group("value").strip()
@@ -154,6 +152,8 @@ def _one_part(line: str) -> Metadata | None:
             return _byline(value)
         key = "updated" if label.group("updated") else "date"
         return Metadata(((key, value),)) if is_dateline(value) or _has_date(value) else None
+    if is_dateline(line):
+        return Metadata(((_date_key(line), line),))
     modified = _MODIFIED_BY.fullmatch(line)
     if modified and is_dateline(modified.group("date")):
         what = (modified.group("what") or "").lower()
