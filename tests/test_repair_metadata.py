@@ -58,7 +58,10 @@ def test_lines_that_are_not_datelines(line: str) -> None:
         ("Updated 2 June 2019 14:02 BST", {"updated": "Updated 2 June 2019 14:02 BST"}),
         ("URL: http://example.org/a/b.html", {"url": "http://example.org/a/b.html"}),
         ("Example-News.com", {"site": "Example-News.com"}),
-        ("Date: June 2, 2019 | Author: Tom Sample", {"date": "June 2, 2019", "author": "Tom Sample"}),
+        (
+            "Date: June 2, 2019 | Author: Tom Sample",
+            {"date": "June 2, 2019", "author": "Tom Sample"},
+        ),
     ],
 )
 def test_metadata_lines(line: str, expected: dict[str, str]) -> None:

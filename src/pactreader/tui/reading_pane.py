@@ -624,13 +624,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             for line in console.render_lines(renderable, options, pad=True):  # type: ignore[arg-type]
                 strips.append(Strip(line, width))
 
-        if index == 0:
-            header = front_matter_renderable(self.document, palette)
-            if header is not None:
-                add(header)
-                strips.append(blank)
-        parts: list[tuple[int, int, int]] = []
         section = self.document.sections[index]
+        header = front_matter_renderable(self.document, palette) if index == 0 else None
+        # Metadata reads as a byline under the title when the document opens with its
+        # title heading (a repaired scraped article); above a preamble otherwise.
+        under_title = header is not None and section.level > 0
+        if header is not None and not under_title:
+            add(header)
+            strips.append(blank)
+        parts: list[tuple[int, int, int]] = []
         highlights = self._highlights.get(index)
         if highlights is None and self._highlight_source is not None:
             highlights = self._highlight_source(index)
@@ -639,6 +641,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 strips.append(blank)
             parts.append((part.first_unit, part.end_unit, len(strips)))
             add(part.renderable)
+            if under_title and position == 0:
+                strips.append(blank)
+                add(header)
         strips.append(blank)
         current = None
         if highlights and any(
