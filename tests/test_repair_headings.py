@@ -118,6 +118,8 @@ def test_setext_underlines_in_text_make_headings() -> None:
         "Weekly Digest 2019-08-08",
         "By Jane Doe",
         "Posted on June 2, 2019 at 3:48 am",
+        "Written By: Jane Doe - Nov 06",
+        "Home | News | Sport",  # navigation
     ],
 )
 def test_captions_handles_dated_and_metadata_lines_are_not_headings(line: str) -> None:

@@ -116,3 +116,17 @@ def test_a_megabyte_of_scraped_lines_keeps_its_structure() -> None:
     for remnant in DEBRIS_REMNANTS:
         assert remnant not in out
     assert out.count("- Item text, here\n") == MEGABYTE // len(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a." * (MEGABYTE // 2) + "!\nx\n",  # a dotted word as long as a file: no domain
+        "By " + "Name " * (MEGABYTE // 5) + "\nx\n",
+        "!@#$ " * (MEGABYTE // 5) + "\nx\n",  # symbols that never reach COMMENTS
+        "<h>" + "x " * (MEGABYTE // 2) + "\n<p>y\n",
+    ],
+    ids=["domain", "byline", "separator", "tagged"],
+)
+def test_a_megabyte_head_line_is_repaired(text: str) -> None:
+    assert _lost(text, repair_text(text)) == set()

@@ -59,10 +59,14 @@ _ENDINGS = ".,;:!?\u2026"
 # Two sentences: a word of two lower-case letters or more, a full stop, a capital.
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019)]?\s+[A-Z]")
 _QUOTED_SPEECH = re.compile(r"[,!?][\"'\u201d\u2019]")
-_BYLINE = re.compile(r"(?i:by)\s+[A-Z]|(?i:photo|image|credits?|sources?|via)\s*:")
-# Captions, credits, handles, addresses, references: text around an article, not a heading.
+_BYLINE = re.compile(
+    r"(?i:(?:written|posted|filed|submitted)\s+)?(?i:by)\s*:?\s+[A-Z]"
+    r"|(?i:photo|image|credits?|sources?|via)\s*:"
+)
+# Captions, credits, handles, addresses, references, "a | b" navigation or metadata:
+# text around an article, not a heading.
 _NOT_A_HEADING = re.compile(
-    r"^[(\[]|@|https?://|www\.|(?i:photo|image|picture|credit|getty)\w*\s*:"
+    r"^[(\[]|@|https?://|www\.|\s\|\s|(?i:photo|image|picture|credit|getty)\w*\s*:"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 MAX_WORDS = 16
 """A metadata line is short; anything longer is a sentence that happens to start alike."""
+MAX_CHARS = 300
+"""Longer is no metadata line either, and no pattern here ever sees more."""
 
 # fmt: off
 MONTHS = frozenset({
@@ -89,7 +91,7 @@ def read_metadata(text: str) -> Metadata | None:
     if "\n" in text:
         return None
     line = " ".join(text.split())
-    if not line or len(line.split()) > MAX_WORDS:
+    if not line or len(line) > MAX_CHARS or len(line.split()) > MAX_WORDS:
         return None
     url = _URL_LINE.fullmatch(line)
     if url:
