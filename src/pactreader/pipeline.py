@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import BinaryIO, TypeVar
 
@@ -35,14 +35,21 @@ def document_from_source(source: SourceText) -> Document:
 
 
 def _parse(parse: Callable[..., _Parsed], source: SourceText, markdown: str) -> _Parsed:
-    """Run ``parse`` (parse_markdown or parse_opening) on ``markdown`` from ``source``."""
-    return parse(
+    """Run ``parse`` (parse_markdown or parse_opening) on ``markdown`` from ``source``.
+
+    Repaired input keeps the source's own lines, so that what is found in the repaired
+    Markdown can be reported at the line of the file the user has.
+    """
+    document: _Parsed = parse(
         markdown,
         source=source.name,
         stem=source.stem,
         format=source.format,
         encoding=source.encoding,
     )
+    if document is None or markdown is source.text:
+        return document
+    return replace(document, origin=tuple(source.text.split("\n")))
 
 
 _Parsed = TypeVar("_Parsed", Document, Document | None)

@@ -54,17 +54,34 @@ def run(args: argparse.Namespace) -> int:
     return 0 if matches else 1
 
 
+def _where(document: Document, match: Match) -> tuple[int, int]:
+    """``(line, column)`` of the match in the file as the user has it.
+
+    For repaired (scraped) input that is the original file's line, where an editor
+    opens at the match; the column is where the matched text starts in that line, or
+    1 when repair changed the text around it.
+    """
+    if document.origin is None:
+        return match.line, match.column
+    line = document.original_line(match.line)
+    found = document.origin[line - 1].casefold().find(match.text.casefold())
+    return line, found + 1 if found >= 0 else 1
+
+
 def _json(document: Document, matches: list[Match]) -> list[dict[str, object]]:
-    return [
-        {
-            "number": document.sections[match.section].number,
-            "title": document.sections[match.section].title,
-            "line": match.line,
-            "column": match.column,
-            "text": match.text,
-        }
-        for match in matches
-    ]
+    found = []
+    for match in matches:
+        line, column = _where(document, match)
+        found.append(
+            {
+                "number": document.sections[match.section].number,
+                "title": document.sections[match.section].title,
+                "line": line,
+                "column": column,
+                "text": match.text,
+            }
+        )
+    return found
 
 
 def _print_lines(document: Document, matches: list[Match], *, highlight: bool) -> None:
@@ -76,7 +93,7 @@ def _print_lines(document: Document, matches: list[Match], *, highlight: bool) -
         text = find_unit(document, match.section, match.unit).text
         shown = snippet(text, match.start, match.end)
         out.append(
-            f"{section.number} {safe_title(section.title)}:{match.line}: "
+            f"{section.number} {safe_title(section.title)}:{_where(document, match)[0]}: "
             f"{shown.before}{start}{shown.match}{end}{shown.after}\n"
         )
     sys.stdout.buffer.write("".join(out).encode("utf-8", errors="surrogateescape"))

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, cast
 
+from pactreader.common.align import align_lines
+
 PREAMBLE_NUMBER = "0"
 
 _T = TypeVar("_T")
@@ -79,6 +81,9 @@ class Document:
     encoding: str = "utf-8"
     roots: tuple[int, ...] = field(default=())
     """Indexes of the top-level sections, in order."""
+    origin: tuple[str, ...] | None = None
+    """For repaired (scraped) input: the lines of the file as the user has it, of which
+    :attr:`lines` are the repaired Markdown; None when the two are the same."""
     _memo: dict[Callable[[Document], Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -99,6 +104,16 @@ class Document:
     def forget(self, build: Callable[[Document], Any]) -> None:
         """Drop what ``build`` derived: it is built again on next use (cold measurements)."""
         self._memo.pop(build, None)
+
+    def original_line(self, line: int) -> int:
+        """The line of the file as the user has it that line ``line`` (1-based) came from.
+
+        The same number for Markdown; for repaired input, found by aligning words
+        (:func:`pactreader.common.align.align_lines`), on first use.
+        """
+        if self.origin is None or not 0 < line <= len(self.lines):
+            return line
+        return self.derived(_original_lines)[line - 1]
 
     @property
     def text(self) -> str:
@@ -144,3 +159,7 @@ class Document:
 
 def _joined(document: Document) -> str:
     return "\n".join(document.lines)
+
+
+def _original_lines(document: Document) -> tuple[int, ...]:
+    return align_lines(document.origin or (), document.lines)
