@@ -10,34 +10,44 @@ written through.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from pactreader.common.errors import OutputError
+from pactreader.common.errors import OutputError, os_reason
+
+
+NAME_MAX = 255
+"""Bytes in one file name on the file systems pactreader writes to (Linux, macOS)."""
+
+_RANDOM_PART = 8 + len(".tmp") + 2  # mkstemp's random letters, the suffix, two dots
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically and return the absolute path written.
 
+    Only a regular file or a symbolic link is ever replaced: a device node, a FIFO
+    or a socket is refused even with ``overwrite`` (``-o /dev/full --force`` must not
+    turn ``/dev/full`` into a file).
+
     Raises:
-        OutputError: The path exists and ``overwrite`` is false, it is a directory,
-            or the write failed (no permission, disk full). No partial or temporary
-            file is left behind.
+        OutputError: The path exists and ``overwrite`` is false, it is a directory or
+            a special file, or the write failed (no permission, disk full, a name too
+            long). No partial or temporary file is left behind.
     """
     target = Path(path).expanduser()
     shown = os.fspath(path)
-    if target.is_dir() and not target.is_symlink():
-        raise OutputError(f"{shown}: is a directory")
-    if os.path.lexists(target) and not overwrite:
-        raise OutputError(f"{shown}: already exists (use --force to overwrite)")
+    try:
+        _check_target(target, shown, overwrite=overwrite)
+    except OSError as error:
+        raise OutputError(f"{shown}: cannot write: {os_reason(error)}") from None
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{shown}: folder {os.fspath(folder)} does not exist")
     temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{_short_name(target.name)}.", suffix=".tmp", dir=folder
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -46,7 +56,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
-        raise OutputError(f"{shown}: cannot write: {_reason(error)}") from None
+        raise OutputError(f"{shown}: cannot write: {os_reason(error)}") from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
@@ -54,16 +64,38 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     return target.absolute()
 
 
+def _check_target(target: Path, shown: str, *, overwrite: bool) -> None:
+    """Refuse a target that must not be replaced; OSError when it cannot be examined."""
+    try:
+        info: os.stat_result | None = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError(f"{shown}: is a directory")
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            raise OutputError(
+                f"{shown}: not a regular file (a device, FIFO or socket): not replaced"
+            )
+        if not overwrite:
+            raise OutputError(f"{shown}: already exists (use --force to overwrite)")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{shown}: folder {os.fspath(folder)} does not exist")
+
+
+def _short_name(name: str) -> str:
+    """``name`` cut so the temporary file's name still fits in :data:`NAME_MAX` bytes.
+
+    A 254-byte target name is valid; ``.NAME.XXXXXXXX.tmp`` beside it must be too.
+    """
+    encoded = os.fsencode(name)
+    room = NAME_MAX - _RANDOM_PART
+    return name if len(encoded) <= room else os.fsdecode(encoded[:room])
+
+
 def _umask() -> int:
     """The process umask (read by setting and restoring it)."""
     current = os.umask(0)
     os.umask(current)
     return current
-
-
-def _reason(error: OSError) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied" if error.errno != errno.EROFS else "read-only file system"
-    if error.errno == errno.ENOSPC:
-        return "no space left on device"
-    return (error.strerror or str(error)).lower()

@@ -7,6 +7,7 @@ import sys
 from typing import NoReturn
 
 from pactreader import __version__
+from pactreader.common.safety import safe_line
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -14,8 +15,18 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Print the one-line error and exit 2 (a usage error)."""
-        sys.stderr.write(f"pactreader: error: {message} (see '{self.prog} --help')\n")
+        report_error(f"{message} (see '{self.prog} --help')")
         raise SystemExit(2)
+
+
+def report_error(message: str) -> None:
+    """Print ``pactreader: error: MESSAGE`` on one line of stderr.
+
+    The message quotes file names, arguments and titles: made safe for a terminal
+    line first, so none of them can retitle, clear or otherwise drive it.
+    """
+    sys.stderr.write(f"pactreader: error: {safe_line(message)}\n")
+    sys.stderr.flush()
 
 
 def add_common(parser: argparse.ArgumentParser, *, input_format_flag: str = "--format") -> None:

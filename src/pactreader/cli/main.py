@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from pactreader.cli import reader
-from pactreader.cli.args import ArgumentParser, add_common, add_version
+from pactreader.cli.args import ArgumentParser, add_common, add_version, report_error
+from pactreader.cli.console import discard_stdout
 from pactreader.common.errors import PactreaderError
 
 COMMANDS = ("outline", "export", "search", "clean")
@@ -75,11 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PactreaderError as error:
         if debug:
             raise
-        sys.stderr.write(f"pactreader: error: {error}\n")
+        report_error(str(error))
         return error.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (``| head``): not an error worth a word.
-        sys.stderr.close()
+        discard_stdout()
         return 0

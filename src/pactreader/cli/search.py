@@ -7,14 +7,14 @@ Prints one line per match, ``number title:line: …snippet…``, and exits like 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from pactreader.cli.args import ArgumentParser, add_common
-from pactreader.cli.console import emit
-from pactreader.common.safety import safe_title
+from pactreader.cli.console import emit, write_stdout
+from pactreader.common.safety import neutralise_bidi, safe_title
 from pactreader.parse import Document
 from pactreader.pipeline import load_document
+from pactreader.render.json_text import to_json
 from pactreader.search import Match, compile_query, find_unit, search_from
 from pactreader.search.snippet import snippet
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     # All matches first, so a pattern that turns out too slow prints only its error.
     matches = list(search_from(document, query))
     if args.json:
-        emit(json.dumps(_json(document, matches), ensure_ascii=False, indent=2) + "\n")
+        emit(to_json(_json(document, matches)))
     else:
         _print_lines(document, matches, highlight=sys.stdout.isatty())
     return 0 if matches else 1
@@ -75,7 +75,7 @@ def _json(document: Document, matches: list[Match]) -> list[dict[str, object]]:
         found.append(
             {
                 "number": document.sections[match.section].number,
-                "title": document.sections[match.section].title,
+                "title": neutralise_bidi(document.sections[match.section].title),
                 "line": line,
                 "column": column,
                 "text": match.text,
@@ -96,5 +96,4 @@ def _print_lines(document: Document, matches: list[Match], *, highlight: bool) -
             f"{section.number} {safe_title(section.title)}:{_where(document, match)[0]}: "
             f"{shown.before}{start}{shown.match}{end}{shown.after}\n"
         )
-    sys.stdout.buffer.write("".join(out).encode("utf-8", errors="surrogateescape"))
-    sys.stdout.flush()
+    write_stdout("".join(out))

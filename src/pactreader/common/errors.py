@@ -7,6 +7,8 @@ the CLI ever decides how a failure is shown.
 
 from __future__ import annotations
 
+import errno
+
 
 class PactreaderError(Exception):
     """Base class: a failure the user caused or can fix, reported without a traceback."""
@@ -30,3 +32,21 @@ class UsageError(PactreaderError):
     """The request itself is wrong: an unknown or ambiguous section, a bad pattern."""
 
     exit_code = 2
+
+
+def os_reason(error: OSError) -> str:
+    """A short human reason for an OS error, without the errno number or the path.
+
+    The path is left out because the caller names it (made safe for a terminal).
+    """
+    reasons = {
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "read-only file system",
+        errno.ENOSPC: "no space left on device",
+        errno.ENAMETOOLONG: "file name too long",
+        errno.EPIPE: "the reader of the output went away",
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return (error.strerror or type(error).__name__).lower()

@@ -42,9 +42,19 @@ def neutralise_bidi(text: str) -> str:
     return _BIDI.sub("", text)
 
 
-def safe_title(text: str) -> str:
-    """A title fit for one line of a terminal: no controls, no bidi tricks."""
+def safe_line(text: str) -> str:
+    """Any string made fit for one line of a terminal: no controls, no bidi tricks.
+
+    Controls (newline and tab too) become visible placeholders and bidirectional
+    overrides are removed. Every string that reaches a terminal outside the reading
+    pane goes through here: error messages (which quote titles, file names and
+    arguments), echoed arguments, file names, the title bar and notifications.
+    """
     return neutralise_bidi(show_controls(text)).replace("\n", " ").replace("\t", " ")
+
+
+safe_title = safe_line
+"""Titles are one line of a terminal like any other: the same function."""
 
 
 def is_linkable(href: str) -> bool:

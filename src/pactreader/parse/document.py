@@ -84,6 +84,8 @@ class Document:
     origin: tuple[str, ...] | None = None
     """For repaired (scraped) input: the lines of the file as the user has it, of which
     :attr:`lines` are the repaired Markdown; None when the two are the same."""
+    front_matter_note: str | None = None
+    """Why the front matter was not read (over a size or alias limit), or None."""
     _memo: dict[Callable[[Document], Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -261,6 +261,7 @@ def _document(
         sections=sections,
         encoding=meta.encoding,
         roots=tuple(section.index for section in sections if section.parent is None),
+        front_matter_note=front.note if front else None,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
-from pactreader.common.safety import safe_title
+from pactreader.common.safety import neutralise_bidi, safe_title
 from pactreader.parse.document import Document, Section
 
 MIN_TITLE_ROOM = 12
@@ -106,7 +106,7 @@ def section_json(document: Document, section: Section, depth: int | None = None)
     return {
         "number": section.number,
         "level": section.level,
-        "title": section.title,
+        "title": neutralise_bidi(section.title),
         "slug": section.slug,
         "start_line": section.start_line,
         "end_line": section.end_line,
@@ -116,9 +116,13 @@ def section_json(document: Document, section: Section, depth: int | None = None)
 
 
 def outline_json(document: Document, depth: int | None = None) -> dict[str, Any]:
-    """The whole outline: title, source, format, front matter and the section tree."""
+    """The whole outline: title, source, format, front matter and the section tree.
+
+    Titles lose their bidirectional overrides, as everywhere they are shown: a script
+    that prints them must not show a title reading differently from what it is.
+    """
     return {
-        "title": document.title,
+        "title": neutralise_bidi(document.title),
         "source": document.source,
         "format": document.format,
         "front_matter": document.front_matter,

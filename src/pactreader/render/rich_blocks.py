@@ -209,7 +209,13 @@ def section_parts(
 
 
 def front_matter_renderable(document: Document, palette: Palette = DARK_PALETTE) -> Text | None:
-    """The front matter as a small ``key: value`` header, or None when there is none."""
+    """The front matter as a small ``key: value`` header, or None when there is none.
+
+    Front matter over a limit (see :mod:`pactreader.parse.front_matter`) is shown as
+    its text, under a notice of why it was not read.
+    """
+    if document.front_matter_note is not None:
+        return _front_matter_as_text(document, document.front_matter_note, palette)
     data = document.front_matter
     if not data:
         return None
@@ -220,6 +226,17 @@ def front_matter_renderable(document: Document, palette: Palette = DARK_PALETTE)
         text.append(safe_title(str(key)), palette.meta_key)
         text.append(": ", palette.meta_key)
         text.append(safe_title(_meta_value(value)), palette.meta_value)
+    return text
+
+
+def _front_matter_as_text(document: Document, note: str, palette: Palette) -> Text:
+    """The notice, then the block's lines (fences included) as inert text."""
+    raw = "\n".join(document.lines[: document.front_matter_lines])
+    text = Text(f"{note}; shown as text.", palette.muted + Style(italic=True), end="")
+    text.append("\n")
+    text.append(show_controls(raw[:MAX_SHOWN_CHARS]), palette.meta_value)
+    if len(raw) > MAX_SHOWN_CHARS:
+        text.append(f"\n… {len(raw) - MAX_SHOWN_CHARS:,} more characters", palette.muted)
     return text
 
 
