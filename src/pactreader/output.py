@@ -17,7 +17,6 @@ from pathlib import Path
 
 from pactreader.common.errors import OutputError, os_reason
 
-
 NAME_MAX = 255
 """Bytes in one file name on the file systems pactreader writes to (Linux, macOS)."""
 
@@ -46,7 +45,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{_short_name(target.name)}.", suffix=".tmp", dir=folder
+            prefix=f".{fit_name(target.name, NAME_MAX - _RANDOM_PART)}.", suffix=".tmp", dir=folder
         )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -84,14 +83,14 @@ def _check_target(target: Path, shown: str, *, overwrite: bool) -> None:
         raise OutputError(f"{shown}: folder {os.fspath(folder)} does not exist")
 
 
-def _short_name(name: str) -> str:
-    """``name`` cut so the temporary file's name still fits in :data:`NAME_MAX` bytes.
+def fit_name(name: str, limit: int) -> str:
+    """``name`` cut to at most ``limit`` bytes in the file system's encoding.
 
-    A 254-byte target name is valid; ``.NAME.XXXXXXXX.tmp`` beside it must be too.
+    A 254-byte target name is valid, so the temporary ``.NAME.XXXXXXXX.tmp`` beside it
+    is made from a shortened name; a default export name from a long heading too.
     """
     encoded = os.fsencode(name)
-    room = NAME_MAX - _RANDOM_PART
-    return name if len(encoded) <= room else os.fsdecode(encoded[:room])
+    return name if len(encoded) <= limit else os.fsdecode(encoded[:limit])
 
 
 def _umask() -> int:

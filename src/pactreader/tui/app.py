@@ -20,15 +20,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
-from pactreader.common.safety import safe_title
+from pactreader.common.safety import safe_line, safe_title, strip_controls
 from pactreader.parse.document import Document, Section
 from pactreader.render.text import DEFAULT_WIDTH
 from pactreader.state import load_state, save_state
@@ -51,12 +53,14 @@ from pactreader.tui.messages import (
 )
 from pactreader.tui.outline_filter import OutlineColumn
 from pactreader.tui.outline_pane import OutlinePane
+from pactreader.tui.palette import SectionCommands
 from pactreader.tui.reading_pane import MEASURE, ReadingPane
 from pactreader.tui.search_bar import SearchBar
 from pactreader.tui.status_bar import StatusBar, TitleBar
 
 if TYPE_CHECKING:
     from pactreader.render.export import ExportFormat
+    from pactreader.tui.export_dialog import ExportRequest
     from pactreader.tui.help_screen import BindingGroup
 
 # Exporting, the dialogs and the help are imported when first used: the first screen
@@ -121,6 +125,11 @@ class ReaderApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     """Absolute, so subclasses in other modules (tests, benchmarks) find it too."""
     TITLE = "pactreader"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        *App.COMMANDS,
+        SectionCommands,
+    }
+    """Textual's commands, the key bindings (``get_system_commands``), and the sections."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -216,6 +225,29 @@ class ReaderApp(App[None]):
         """The places jumps left (links, outline choices, search steps, ``g``/``G``, files)."""
         self._search_origin: Place | None = None
         self._state = load_state()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, the app's and its widgets', as one safe plain-text line.
+
+        Notifications quote titles, file names and error messages: made safe for a
+        terminal line (controls as placeholders, no bidi overrides) and never read as
+        markup, whatever the caller passed for ``markup``.
+        """
+        super().notify(
+            safe_line(message),
+            title=safe_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # ----------------------------------------------------------------- layout
 
@@ -566,46 +598,64 @@ class ReaderApp(App[None]):
 
     @work(exclusive=True, group="export")
     async def action_export(self) -> None:
-        """Export the current section to a file: ask where and how, never overwrite silently."""
-        from pactreader.common.errors import PactreaderError
-        from pactreader.output import write_atomic
-        from pactreader.render.export import export_section
-        from pactreader.render.text import TextStyle
-        from pactreader.tui.confirm_dialog import ConfirmDialog
-        from pactreader.tui.export_dialog import ExportDialog
+        """Export the current section to a file: ask where and how, never overwrite silently.
+
+        A failed write (no such folder, a name too long, a full disk, a device) is
+        reported and the dialog comes back with what the user typed, to fix it.
+        """
+        from pactreader.output import NAME_MAX, fit_name
+        from pactreader.tui.export_dialog import SUFFIXES, ExportDialog
 
         section = self.current_section
         if section is None:
             self.notify("Nothing to export: the document is empty.", severity="warning")
             return
         heading = f"{section.number} {safe_title(section.title)}"
-        request = await self.push_screen_wait(
-            ExportDialog(heading, section.slug, self.export_format, self.export_width)
-        )
-        if request is None:
-            return
-        self.export_format, self.export_width = request.format, request.width
+        # A long heading's slug would make a default name the file system refuses.
+        stem = fit_name(section.slug, NAME_MAX - max(map(len, SUFFIXES.values())))
+        path: Path | None = None
+        while True:
+            request = await self.push_screen_wait(
+                ExportDialog(heading, stem, self.export_format, self.export_width, path=path)
+            )
+            if request is None:
+                return
+            self.export_format, self.export_width = request.format, request.width
+            failure = await self._export_to(section, request)
+            if failure is None:
+                return
+            self.notify(f"Export failed: {failure}", severity="error", timeout=8)
+            path = request.path
+
+    async def _export_to(self, section: Section, request: ExportRequest) -> str | None:
+        """Write ``section`` as ``request`` asks; why it failed, or None (done or declined)."""
+        from pactreader.common.errors import PactreaderError, os_reason
+        from pactreader.output import write_atomic
+        from pactreader.render.export import export_section
+        from pactreader.render.text import TextStyle
+        from pactreader.tui.confirm_dialog import ConfirmDialog
+
         read = self._section_read(section)  # the whole document may have come meanwhile
         if read is None:
-            return
-        section = read
-        overwrite = False
-        if os.path.lexists(request.path) and not request.path.is_dir():
-            overwrite = await self.push_screen_wait(
-                ConfirmDialog(f"{request.path} already exists. Overwrite it?")
-            )
-            if not overwrite:
-                self.notify(f"Not exported: {request.path} left unchanged.", markup=False)
-                return
-        text = export_section(
-            self.document, section, request.format, TextStyle(width=request.width)
-        )
+            return None
+        shown = safe_line(str(request.path))
         try:
+            overwrite = False
+            if os.path.lexists(request.path) and not request.path.is_dir():
+                overwrite = await self.push_screen_wait(
+                    ConfirmDialog(f"{shown} already exists. Overwrite it?")
+                )
+                if not overwrite:
+                    self.notify(f"Not exported: {shown} left unchanged.")
+                    return None
+            text = export_section(self.document, read, request.format, TextStyle(request.width))
             written = write_atomic(request.path, text.encode("utf-8"), overwrite=overwrite)
         except PactreaderError as error:
-            self.notify(f"Export failed: {error}", severity="error", markup=False, timeout=8)
-            return
-        self.notify(f"Exported {section.number} to {written}", title="Exported", markup=False)
+            return str(error)
+        except OSError as error:
+            return f"{shown}: {os_reason(error)}"
+        self.notify(f"Exported {read.number} to {written}", title="Exported")
+        return None
 
     @work(exclusive=True, group="links")
     async def action_links(self) -> None:
@@ -726,7 +776,9 @@ class ReaderApp(App[None]):
         section = self._section_read(section)
         if section is None:
             return
-        self.copy_to_clipboard(export_section(self.document, section, format))
+        # Controls never reach the clipboard: pasted into a shell, ``ESC [201~`` would
+        # end bracketed paste and run what follows (tab and newline are kept).
+        self.copy_to_clipboard(strip_controls(export_section(self.document, section, format)))
         self.notify(
             f"Copied {section.number} {safe_title(section.title)} as {label}"
             f" ({section.words:,} words)",
@@ -829,10 +881,4 @@ class ReaderApp(App[None]):
                     f"Keys: {row.keys}",
                     partial(self.run_action, row.action, target),
                 )
-        for section in self.document.sections:
-            yield SystemCommand(
-                f"Go to {section.number} {safe_title(section.title)}",
-                f"{section.words:,} words",
-                partial(self.reading.scroll_to_section, section.index),
-                discover=False,
-            )
+        # "Go to" a section: pactreader.tui.palette.SectionCommands, built lazily.

@@ -44,7 +44,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, heading: str, stem: str, format: ExportFormat, width: int) -> None:
+    def __init__(
+        self,
+        heading: str,
+        stem: str,
+        format: ExportFormat,
+        width: int,
+        *,
+        path: Path | None = None,
+    ) -> None:
         """Prefill the dialog.
 
         Args:
@@ -52,8 +60,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             stem: The file name without suffix (the section's slug).
             format: The format chosen last time.
             width: The wrap width chosen last time.
+            path: The path typed last time, when the dialog comes back after a failed
+                write (instead of ``stem`` in the current folder).
         """
         super().__init__()
+        self._path = path
         self._heading = heading
         self._stem = stem
         self._format: ExportFormat = format
@@ -63,9 +74,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical():
             yield Label(Text(f"Export {self._heading}"), classes="title")
             yield Label("Save to")
-            yield Input(
-                str(Path.cwd() / f"{self._stem}{SUFFIXES[self._format]}"), id="path", compact=True
-            )
+            path = self._path or Path.cwd() / f"{self._stem}{SUFFIXES[self._format]}"
+            yield Input(str(path), id="path", compact=True)
             yield Label("Format")
             with RadioSet(id="format"):
                 for name in EXPORT_FORMATS:

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from pactreader.common.safety import safe_title
+from pactreader.common.safety import safe_line, safe_title
 from pactreader.parse.document import Document
 
 WORDS_PER_MINUTE = 230
@@ -85,7 +85,7 @@ class TitleBar(Widget):
         """Title left, size right."""
         document = self.document
         words = document.words
-        title = Text(safe_title(document.title) or document.source, style="bold")
+        title = Text(safe_line(document.title) or safe_line(document.source), style="bold")
         sections = len(document.sections)
         if self.whole:
             size = (
