@@ -13,7 +13,7 @@ from functools import partial
 from typing import BinaryIO, TypeVar
 
 from pactreader.parse import Document, parse_markdown, parse_opening
-from pactreader.source import Format, SourceText, read_source
+from pactreader.source import DEFAULT_MAX_BYTES, Format, SourceText, read_source
 
 
 def markdown_of(source: SourceText) -> str:
@@ -77,6 +77,7 @@ def start_loading(
     *,
     stdin: BinaryIO | None = None,
     format: Format | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Loading:
     """Read the document at ``name`` and parse as much as its first screen needs.
 
@@ -85,9 +86,10 @@ def start_loading(
     document's; the reader shows them while :attr:`Loading.rest` parses everything.
 
     Raises:
-        SourceError: The input cannot be read as a text document.
+        SourceError: The input cannot be read as a text document (or is over
+            ``max_bytes``).
     """
-    source = read_source(name, stdin=stdin, format=format)
+    source = read_source(name, stdin=stdin, format=format, max_bytes=max_bytes)
     markdown = markdown_of(source)
     if len(markdown) >= OPENING_CHARS:
         opening = _parse(parse_opening, source, markdown)
@@ -101,10 +103,12 @@ def load_document(
     *,
     stdin: BinaryIO | None = None,
     format: Format | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read, decode, repair and parse the document at ``name`` (``-`` for stdin).
 
     Raises:
-        SourceError: The input cannot be read as a text document.
+        SourceError: The input cannot be read as a text document (or is over
+            ``max_bytes``).
     """
-    return document_from_source(read_source(name, stdin=stdin, format=format))
+    return document_from_source(read_source(name, stdin=stdin, format=format, max_bytes=max_bytes))

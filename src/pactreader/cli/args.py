@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import NoReturn
 
 from pactreader import __version__
 from pactreader.common.safety import safe_line
+from pactreader.source import DEFAULT_MAX_BYTES, format_size
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -39,7 +41,27 @@ def add_common(parser: argparse.ArgumentParser, *, input_format_flag: str = "--f
         default=None,
         help="read the input as Markdown or as scraped/plain text (default: sniffed)",
     )
+    parser.add_argument(
+        "--max-size",
+        type=size_argument,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help=f"refuse input larger than SIZE, e.g. 64K, 20M, 2G"
+        f" (default: {format_size(DEFAULT_MAX_BYTES).replace(' ', '')})",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+
+_SIZE = re.compile(r"(\d+)\s*([KMG]?)B?", re.IGNORECASE)
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def size_argument(value: str) -> int:
+    """``--max-size``: bytes, or a number with K, M or G (powers of 1024)."""
+    match = _SIZE.fullmatch(value.strip())
+    if match is None or int(match.group(1)) == 0:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (try 64K, 20M or 2G)")
+    return int(match.group(1)) * _UNITS[match.group(2).upper()]
 
 
 def add_version(parser: argparse.ArgumentParser) -> None:

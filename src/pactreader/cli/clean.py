@@ -34,7 +34,7 @@ def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Repair the document (when it is text) and print or save the Markdown."""
-    text = markdown_of(read_source(args.file, format=args.input_format))
+    text = markdown_of(read_source(args.file, format=args.input_format, max_bytes=args.max_size))
     if args.output is None:
         emit(text)
     else:

@@ -43,7 +43,7 @@ def _width(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Export the section (or document) to stdout or a file."""
-    document = load_document(args.file, format=args.input_format)
+    document = load_document(args.file, format=args.input_format, max_bytes=args.max_size)
     section = find_section(document, args.section) if args.section is not None else None
     text = export_section(document, section, args.format, TextStyle(args.width, args.ascii))
     if args.output is None:

@@ -35,7 +35,7 @@ def _depth(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the outline."""
-    document = load_document(args.file, format=args.input_format)
+    document = load_document(args.file, format=args.input_format, max_bytes=args.max_size)
     if args.json:
         emit(to_json(outline_json(document, args.depth)))
     else:

@@ -30,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
     if not _is_terminal(sys.stdout):
         return _print_text(files, args)
     name = files[0]
-    loading = build_untracked(partial(start_loading, name, format=args.input_format))
+    loading = build_untracked(
+        partial(start_loading, name, format=args.input_format, max_bytes=args.max_size)
+    )
     reattach_terminal()
     from pactreader.tui.app import ReaderApp
 
@@ -68,7 +70,9 @@ def _print_text(files: list[str], args: argparse.Namespace) -> int:
     from pactreader.render.text import DEFAULT_WIDTH, TextStyle
 
     style = TextStyle(_columns(DEFAULT_WIDTH))
-    documents = [load_document(name, format=args.input_format) for name in files]
+    documents = [
+        load_document(name, format=args.input_format, max_bytes=args.max_size) for name in files
+    ]
     emit("\n".join(export_section(document, None, "text", style) for document in documents))
     return 0
 

@@ -44,7 +44,7 @@ def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Search the document; 0 with matches, 1 without."""
     query = compile_query(args.pattern, is_regex=args.regex, case_sensitive=args.case_sensitive)
-    document = load_document(args.file, format=args.input_format)
+    document = load_document(args.file, format=args.input_format, max_bytes=args.max_size)
     # All matches first, so a pattern that turns out too slow prints only its error.
     matches = list(search_from(document, query))
     if args.json:
