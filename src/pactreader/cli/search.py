@@ -16,6 +16,7 @@ from pactreader.parse import Document
 from pactreader.pipeline import load_document
 from pactreader.render.json_text import to_json
 from pactreader.search import Match, compile_query, find_unit, search_from
+from pactreader.search.pattern import SEARCH_BUDGET
 from pactreader.search.snippet import snippet
 
 # Reverse video and bold around the match, only when stdout is a terminal.
@@ -43,7 +44,12 @@ def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Search the document; 0 with matches, 1 without."""
-    query = compile_query(args.pattern, is_regex=args.regex, case_sensitive=args.case_sensitive)
+    query = compile_query(
+        args.pattern,
+        is_regex=args.regex,
+        case_sensitive=args.case_sensitive,
+        budget=SEARCH_BUDGET,
+    )
     document = load_document(args.file, format=args.input_format, max_bytes=args.max_size)
     # All matches first, so a pattern that turns out too slow prints only its error.
     matches = list(search_from(document, query))

@@ -15,8 +15,10 @@ of a hang) and releases the GIL while it matches, so the interface keeps running
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -28,6 +30,31 @@ DEFAULT_TIMEOUT = 1.0
 
 ``regex`` counts CPU time: on a loaded machine the wall-clock wait can be twice this.
 """
+
+SEARCH_BUDGET = 5.0
+"""Seconds a whole ``pactreader search`` may spend in regular expressions.
+
+The per-unit :data:`DEFAULT_TIMEOUT` alone lets a pattern take just under a second on
+each of thousands of blocks: sixty blocks of ``aaaa…!`` with ``(a|a)*$`` took 95 s.
+"""
+
+
+_TIMED_OUT: Any = object()
+"""Stands for a match attempt that ran out of time."""
+
+
+@dataclass(slots=True)
+class Budget:
+    """Time a whole search may spend matching, shared by every text unit it visits."""
+
+    seconds: float
+    spent: float = 0.0
+
+    @property
+    def left(self) -> float:
+        """Seconds left (0 or less: spent)."""
+        return self.seconds - self.spent
+
 
 # What does not count as a capital in a regular expression: escapes (``\S``, ``\W``,
 # ``\p{Lu}``) and group names (``(?P<Name>...)``, ``(?P=Name)``, ``\g<Name>``).
@@ -58,6 +85,8 @@ class Query:
     (a regular expression without a plain run of text), so every section is searched."""
     timeout: float | None = DEFAULT_TIMEOUT
     """Seconds a regular expression may take over one text unit; None for no limit."""
+    budget: Budget | None = field(default=None)
+    """Time the whole search may take, across units; None for no overall limit."""
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """The non-empty matches in ``text`` as ``(start, end)`` offsets, in order.
@@ -73,16 +102,38 @@ class Query:
             # (each costs more than the search itself on a short paragraph).
             yield from (found.span() for found in self.pattern.finditer(text))
             return
-        try:
-            for found in self.pattern.finditer(text, concurrent=True, timeout=self.timeout):
-                start, end = found.span()
-                if end > start:
-                    yield start, end
-        except TimeoutError:
-            raise PatternTooSlow(
-                f"the pattern {self.text!r} is too slow (more than {self.timeout:g} s on "
-                "one block of text); simplify nested repetitions like (a+)+"
-            ) from None
+        budget = self.budget
+        timeout = self.timeout
+        if budget is not None:
+            if budget.left <= 0:
+                raise self._too_slow()
+            timeout = budget.left if timeout is None else min(timeout, budget.left)
+        matches = self.pattern.finditer(text, concurrent=True, timeout=timeout)
+        while True:
+            started = time.monotonic()
+            try:
+                found = next(matches, None)
+            except TimeoutError:
+                found = _TIMED_OUT
+            if budget is not None:
+                budget.spent += time.monotonic() - started
+            if found is _TIMED_OUT:
+                raise self._too_slow()
+            if found is None:
+                return
+            start, end = found.span()
+            if end > start:
+                yield start, end
+
+    def _too_slow(self) -> PatternTooSlow:
+        if self.budget is not None and self.budget.left <= 0:
+            limit = f"more than {self.budget.seconds:g} s on the whole text"
+        else:
+            limit = f"more than {self.timeout:g} s on one block of text"
+        return PatternTooSlow(
+            f"the pattern {self.text!r} is too slow ({limit}); simplify nested repetitions"
+            " like (a+)+"
+        )
 
     def count(self, text: str) -> int:
         """How many non-empty matches ``text`` holds."""
@@ -97,6 +148,7 @@ def compile_query(
     is_regex: bool = False,
     case_sensitive: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
+    budget: float | None = None,
 ) -> Query:
     """Compile what the user typed.
 
@@ -105,6 +157,8 @@ def compile_query(
         is_regex: Read ``text`` as a regular expression instead of plain text.
         case_sensitive: Always match case; otherwise smart case decides.
         timeout: Seconds one search over one text unit may take (None: no limit).
+        budget: Seconds the whole search may take over every unit together (None:
+            no overall limit). One query is one search: its time is shared.
 
     Raises:
         UsageError: The query is empty or is not a valid regular expression; the
@@ -122,7 +176,8 @@ def compile_query(
         raise UsageError(f"invalid regular expression {text!r}: {reason}") from None
     literal = required_literal(text) if is_regex else text
     candidate = candidate_pattern(literal, ignore_case=not sensitive) if literal else None
-    return Query(text, is_regex, sensitive, pattern, candidate, timeout)
+    overall = Budget(budget) if budget is not None and is_regex else None
+    return Query(text, is_regex, sensitive, pattern, candidate, timeout, overall)
 
 
 def has_capital(text: str, *, is_regex: bool) -> bool:
