@@ -84,17 +84,25 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _reads_as_cp1252(data: bytes) -> bool:
-    """True when ``data`` decodes as cp1252 into what a Western language looks like.
-
-    Mostly ASCII letters, accented letters not capitalised in mid-word, and symbols
-    not wedged inside words (cp1250's ``\u017c`` read as cp1252 is ``\u00bf``, inside
-    Polish words; cp1251 text is nearly all non-ASCII letters).
-    """
+    """True when ``data`` decodes as cp1252 into what a Western language looks like."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return False
     ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    return _reads_as_language(text, ascii_letters, max_accented_share=_MAX_ACCENTED_SHARE)
+
+
+def _reads_as_language(
+    text: str, ascii_letters: int, *, max_accented_share: float | None = None
+) -> bool:
+    """True when ``text`` looks like a language written in it, not like stray bytes.
+
+    Accented letters are not capitalised in mid-word, and symbols are not wedged
+    inside words (cp1250's ``ż`` read as cp1252 is ``¿``, inside Polish words;
+    stray bytes read in a Cyrillic code page come out as ``яюЂЃ``). With
+    ``max_accented_share``, most letters must also be ASCII (a Western language).
+    """
     accented = misplaced = total = 0
     for match in _NON_ASCII.finditer(text):
         total += 1
@@ -107,9 +115,13 @@ def _reads_as_cp1252(data: bytes) -> bool:
             misplaced += char.isupper() and before.islower()
         elif char in _CURRENCY:
             misplaced += after.isalpha()
+        elif unicodedata.category(char) == "Cc":
+            misplaced += 1  # A C1 control: no text has those.
         elif char not in _IN_WORD:
             misplaced += before.isalpha() and after.isalpha()
-    if accented > _MAX_ACCENTED_SHARE * (accented + ascii_letters):
+    if max_accented_share is not None and accented > max_accented_share * (
+        accented + ascii_letters
+    ):
         return False
     return misplaced <= _MAX_MISPLACED_SHARE * total
 
@@ -117,21 +129,26 @@ def _reads_as_cp1252(data: bytes) -> bool:
 def _detect_legacy(data: bytes) -> tuple[str, str]:
     """Guess a legacy single- or multi-byte encoding with charset-normalizer.
 
-    Imported lazily: most files are UTF-8 and should not pay for the detector.
+    The guess is kept only when it reads as a language (see
+    :func:`_reads_as_language`): bytes that are simply invalid UTF-8 (damage, or
+    junk) become U+FFFD, as the rest of pactreader promises, instead of mojibake in
+    whatever code page fits them. Imported lazily: most files are UTF-8 and should
+    not pay for the detector.
     """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:_PROBE]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    try:
-        return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
-        # The guess was made on a prefix; fall back to the code page that web text
-        # most often is when it is not UTF-8, keeping every byte visible.
+    probe = data[:_PROBE]
+    best = from_bytes(probe).best()
+    if best is not None:
         try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass  # The guess was made on a prefix and does not fit the whole.
+        else:
+            ascii_letters = len(probe) - len(probe.translate(None, _ASCII_LETTERS))
+            if _reads_as_language(text[:_PROBE], ascii_letters):
+                return text, best.encoding
+    return data.decode("utf-8", errors="replace"), "utf-8"
 
 
 def starts_with_wide_bom(data: bytes) -> bool:
