@@ -53,7 +53,7 @@ from pactreader.tui.messages import (
 )
 from pactreader.tui.outline_filter import OutlineColumn
 from pactreader.tui.outline_pane import OutlinePane
-from pactreader.tui.palette import SectionCommands
+from pactreader.tui.palette import ReaderPalette, SectionCommands
 from pactreader.tui.reading_pane import MEASURE, ReadingPane
 from pactreader.tui.search_bar import SearchBar
 from pactreader.tui.status_bar import StatusBar, TitleBar
@@ -857,6 +857,11 @@ class ReaderApp(App[None]):
             BindingGroup("In the search bar", SearchBar.BINDINGS),
             BindingGroup("In the outline filter", OutlineColumn.BINDINGS),
         ]
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (see :class:`~pactreader.tui.palette.ReaderPalette`)."""
+        if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, every action bound to a key, and a jump to each section."""

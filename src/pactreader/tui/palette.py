@@ -22,9 +22,10 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual.command import Hit, Hits, Provider
+from textual.binding import Binding, BindingType
+from textual.command import CommandList, CommandPalette, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
@@ -114,3 +115,30 @@ class SectionCommands(Provider):
             found += 1
             if found >= MAX_HITS:
                 return
+
+
+class ReaderPalette(CommandPalette):
+    """Textual's command palette, with paging that survives a burst of keys.
+
+    Textual's list pages from line positions it lays out when it next draws. Keys
+    that arrive in one read with Ctrl+P (Ctrl+P Space PageDown) reach it after its
+    options were replaced and before they were laid out: a ``KeyError`` that ended
+    the app. Such a page key is tried again once the list has been drawn.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
+
+    def action_page(self, direction: int, retried: bool = False) -> None:
+        """Move the highlight a page down (``1``) or up (``-1``)."""
+        commands = self.query_one(CommandList)
+        try:
+            if direction > 0:
+                commands.action_page_down()  # type: ignore[no-untyped-call]
+            else:
+                commands.action_page_up()  # type: ignore[no-untyped-call]
+        except KeyError:
+            if not retried:
+                commands.call_after_refresh(self.action_page, direction, True)
