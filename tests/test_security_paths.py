@@ -397,3 +397,31 @@ def test_invalid_utf8_becomes_replacement_characters() -> None:
     text, encoding = decode_bytes(b"# Title\n\nhello \xff\xfe\x80\x81 world \xc3\x28 end\n")
     assert encoding == "utf-8"
     assert text == "# Title\n\nhello \ufffd\ufffd\ufffd\ufffd world \ufffd( end\n"
+
+
+# ------------------------------------------------------------ a real terminal
+
+
+def test_no_escape_reaches_the_terminal_from_any_error_path(tmp_path: Path) -> None:
+    """Every error path, run on a pseudo-terminal: not one ESC byte is written to it."""
+    from tests.reader_helpers import run_in_pty
+
+    document = _write(tmp_path, f"# Title {OSC_TITLE}\n\ntext\n\n# Other \u202eevil\n")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    hostile = f"x{OSC_TITLE}{CLEAR}"
+    for argv in (
+        [f"{tmp_path}/{hostile}.md"],
+        ["outline", f"{tmp_path}/{hostile}.md"],
+        ["outline", str(document), hostile],
+        ["export", str(document), hostile],
+        ["export", str(document), "-o", f"{tmp_path}/missing/{hostile}"],
+        ["export", str(document), "-o", str(fifo), "--force"],
+        ["export", str(document), "-o", str(tmp_path / ("n" * 300))],
+        ["search", str(document), f"({hostile}", "--regex"],
+        ["outline", str(document), "--max-size", hostile],
+    ):
+        code, output = run_in_pty(argv, wait_for=b"pactreader: error: ", keys=b"", timeout=30)
+        assert code in (1, 2), (argv, output)
+        assert b"pactreader: error: " in output
+        assert b"\x1b" not in output and b"\x07" not in output, (argv, output)
