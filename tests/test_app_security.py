@@ -207,3 +207,15 @@ async def test_the_alias_bomb_opens_with_its_front_matter_as_text(tmp_path: Path
         assert "front matter not read" in shown
         assert 'a: &a ["lol"' in shown
         assert app.document.title == "Title"
+
+
+# ------------------------------------------------------------ keys before the first screen
+
+
+def test_keys_typed_before_the_first_screen_are_kept() -> None:
+    """``q`` typed as the reader starts (before Python has even loaded it) still quits."""
+    from tests.conftest import SAMPLE
+    from tests.reader_helpers import run_in_pty
+
+    code, _output = run_in_pty([str(SAMPLE)], wait_for=b"", keys=b"q", timeout=30)
+    assert code == 0

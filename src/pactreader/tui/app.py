@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -225,6 +225,29 @@ class ReaderApp(App[None]):
         """The places jumps left (links, outline choices, search steps, ``g``/``G``, files)."""
         self._search_origin: Place | None = None
         self._state = load_state()
+        self._early_keys: list[events.Key] | None = []
+        """Keys typed before the first screen, replayed once it is up; None after that."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold the keys typed before the first screen, then replay them in order.
+
+        A key that arrives while Textual's placeholder screen is still up reaches no
+        pane and no binding: ``q`` or ``G`` typed while a big document loads would be
+        lost. They are kept until the app is ready (its panes mounted, the reading
+        pane focused) and handled then, before any key typed later.
+        """
+        early = self._early_keys
+        if early is None:
+            await super().on_event(event)
+        elif isinstance(event, events.Key):
+            early.append(event)
+        elif isinstance(event, events.Ready):
+            await super().on_event(event)
+            self._early_keys = None
+            for key in early:
+                await super().on_event(events.Key(key.key, key.character))
+        else:
+            await super().on_event(event)
 
     def notify(
         self,
