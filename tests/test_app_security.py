@@ -219,3 +219,22 @@ def test_keys_typed_before_the_first_screen_are_kept() -> None:
 
     code, _output = run_in_pty([str(SAMPLE)], wait_for=b"", keys=b"q", timeout=30)
     assert code == 0
+
+
+async def test_the_outline_waits_while_the_palette_is_up(tmp_path: Path) -> None:
+    """Filling in a big outline lays out the whole tree each step: not under the palette."""
+    path = tmp_path / "many.md"
+    path.write_text("".join(f"## Heading {n}\n\ntext\n\n" for n in range(20_000)), encoding="utf-8")
+    async with opened(path) as (app, pilot):
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        app.outline.set_document(app.document)  # the tree starts filling in again
+        shown = app.outline.sections_shown
+        await pilot.pause(0.3)
+        assert app.outline.sections_shown == shown < 20_000
+        await pilot.press("escape")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.outline.sections_shown > shown:
+                break
+        assert app.outline.sections_shown > shown

@@ -42,6 +42,9 @@ FIRST_BATCH = 500
 BATCH = 250
 """Sections added at a time; a step adds batches until :data:`STEP_SECONDS` have passed."""
 
+PAUSED_RETRY = 0.1
+"""Seconds between looks at whether a dialog over the outline has closed."""
+
 STEP_SECONDS = 0.1
 """How long one step of filling in may hold the event loop (keys wait at most this long).
 
@@ -139,6 +142,8 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         self.auto_expand = False
         self.guide_depth = 3
         self._empty = empty
+        self._stopped = False
+        """Filling in was stopped for good (see :meth:`stop_filling`)."""
         self._section_nodes: dict[int, TreeNode[int]] = {}
         self._match_counts: Mapping[int, int] = {}
         self._marks: Mapping[int, Sequence[int]] | None = None
@@ -207,11 +212,22 @@ class OutlinePane(Tree[int], inherit_bindings=False):
         Called by the app once its first frame is on screen (its ``Ready`` event).
         """
         total = len(self.document.sections)
+        if self._stopped:
+            return
+        if self.app.screen is not self.screen:
+            # A dialog or the command palette is up: each step would lay out the whole
+            # tree again under it (seconds with 10^6 headings), and keys would wait.
+            self.set_timer(PAUSED_RETRY, self.fill_in)
+            return
         began = perf_counter()
         while self._filled < total and perf_counter() - began < STEP_SECONDS:
             self._fill_to(self._filled + BATCH)
         if self._filled < total:
             self.set_timer(0.001, self.fill_in)
+
+    def stop_filling(self) -> None:
+        """Add no more sections (the app is quitting: a step would only delay it)."""
+        self._stopped = True
 
     def _fill_to(self, end: int) -> None:
         """Put the sections before ``end`` in the tree, if filling in has not got there."""
