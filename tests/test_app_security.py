@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual import events
+from textual.app import App
 from textual.command import CommandList, CommandPalette, Hit
 from textual.content import Content
 from textual.pilot import Pilot
@@ -18,7 +21,7 @@ from textual.widgets import Input
 from pactreader.tui.app import ReaderApp
 from pactreader.tui.export_dialog import ExportDialog
 from pactreader.tui.palette import SectionCommands
-from tests.reader_helpers import opened, text_of
+from tests.reader_helpers import notices, opened, text_of
 from tests.test_security_paths import ALIAS_BOMB
 
 QUIT = "[@click=app.quit]Install quit[/]"
@@ -114,19 +117,25 @@ async def test_the_palette_survives_a_burst_of_keys(tmp_path: Path) -> None:
 # ------------------------------------------------------------ notifications, title bar
 
 
-def _notified(app: ReaderApp) -> str:
-    """Every notification's title and message (as test_app_export reads them)."""
-    return "\n".join(f"{note.title}: {note.message}" for note in app._notifications)
+async def test_notifications_are_one_safe_plain_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the reader hands to Textual's notify, after its own safety pass.
+    reached: list[tuple[str, str, bool]] = []
+    textual_notify = App.notify
 
+    def record(app: App[None], message: str, *, title: str = "", **kwargs: Any) -> None:
+        reached.append((title, message, bool(kwargs.get("markup", True))))
+        textual_notify(app, message, title=title, **kwargs)
 
-async def test_notifications_are_one_safe_plain_line(tmp_path: Path) -> None:
+    monkeypatch.setattr(App, "notify", record)
     path = tmp_path / "doc.md"
     path.write_text("# Title\n\ntext\n", encoding="utf-8")
     async with opened(path) as (app, pilot):
         app.notify("a\x1b]0;pwned\x07 [bold]b[/bold]\n\u202ec", title="t\x1b[2J", markup=True)
         await pilot.pause()
-        assert not any(note.markup for note in app._notifications)
-        shown = _notified(app)
+        assert reached and not any(markup for *_, markup in reached)
+        shown = "\n".join(f"{title}: {message}" for title, message, _ in reached)
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
         assert "[bold]b[/bold]" in shown
         assert "\u241b]0;pwned\u2407" in shown
@@ -189,8 +198,9 @@ async def test_a_failed_export_says_why_and_keeps_the_input(tmp_path: Path) -> N
         again = app.screen
         assert isinstance(again, ExportDialog)
         assert again.query_one("#path", Input).value == target
-        assert "Export failed" in _notified(app)
-        assert "file name too long" in _notified(app) or "does not exist" in _notified(app)
+        said = "\n".join(notices(app))
+        assert "Export failed" in said
+        assert "file name too long" in said or "does not exist" in said
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
