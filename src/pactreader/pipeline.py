@@ -1,7 +1,7 @@
 """The core's front door: a path (or text) in, a parsed :class:`Document` out.
 
-It wires the layers in the order DESIGN gives (source, repair, parse) so the command
-line and the app load documents the same way.
+It wires the layers in the order DESIGN gives (source, extract, repair, parse) so the
+command line and the app load documents the same way.
 """
 
 from __future__ import annotations
@@ -17,11 +17,17 @@ from pactreader.source import DEFAULT_MAX_BYTES, Format, SourceText, read_source
 
 
 def markdown_of(source: SourceText) -> str:
-    """The Markdown pactreader parses for ``source``: repaired when it is scraped text.
+    """The Markdown pactreader parses for ``source``.
 
+    Scraped text is repaired; a web page becomes its article, with front matter.
     Line numbers in outlines count lines of this text, and ``pactreader clean``
     prints it.
     """
+    if source.format == "html":
+        # Deferred: lxml and trafilatura load only for web pages.
+        from pactreader.extract import extract_article
+
+        return extract_article(source.text, source.url).markdown()
     if source.format != "text":
         return source.text
     from pactreader.repair import repair_text  # Deferred: Markdown never needs it.

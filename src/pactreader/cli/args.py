@@ -37,9 +37,9 @@ def add_common(parser: argparse.ArgumentParser, *, input_format_flag: str = "--f
         input_format_flag,
         *(["--input-format"] if input_format_flag != "--input-format" else []),
         dest="input_format",
-        choices=("markdown", "text"),
+        choices=("markdown", "text", "html"),
         default=None,
-        help="read the input as Markdown or as scraped/plain text (default: sniffed)",
+        help="read the input as Markdown, scraped/plain text or an HTML page (default: sniffed)",
     )
     parser.add_argument(
         "--max-size",

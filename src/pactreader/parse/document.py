@@ -69,8 +69,9 @@ class Document:
     title: str
     source: str
     """Where it came from, as the user named it (``-`` for stdin)."""
-    format: Literal["markdown", "text"]
-    """How it was read: ``text`` input went through the repair layer."""
+    format: Literal["markdown", "text", "html"]
+    """How it was read: ``text`` input went through the repair layer, ``html`` through
+    the extract layer."""
     lines: tuple[str, ...]
     """The Markdown that was parsed, one string per line, without newlines."""
     front_matter: dict[str, Any] | None

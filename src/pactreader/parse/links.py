@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import assert_never
+from urllib.parse import urljoin, urlsplit
 
 from pactreader.parse.blocks import (
     Block,
@@ -57,3 +58,19 @@ def _inline_links(spans: Inline) -> Iterator[Link]:
     for href, run in link_runs(spans):
         if href is not None:
             yield Link("".join(visible(span) for span in run).strip() or href, href)
+
+
+def absolute_links(links: Sequence[Link], base: str) -> list[Link]:
+    """``links`` with relative targets resolved against ``base`` (a page's own URL).
+
+    A web page's relative links mean places on its site, not files beside the saved
+    copy; ``#anchor`` links stay as they are, since they jump within the document.
+    """
+    if urlsplit(base).scheme not in ("http", "https"):
+        return list(links)
+    return [
+        link
+        if link.href.startswith("#") or urlsplit(link.href).scheme
+        else replace(link, href=urljoin(base, link.href))
+        for link in links
+    ]

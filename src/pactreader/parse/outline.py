@@ -132,7 +132,7 @@ def parse_markdown(
     *,
     source: str = "-",
     stem: str = "document",
-    format: Literal["markdown", "text"] = "markdown",
+    format: Literal["markdown", "text", "html"] = "markdown",
     encoding: str = "utf-8",
 ) -> Document:
     """Parse Markdown ``text`` into a :class:`Document`.
@@ -166,7 +166,7 @@ def parse_opening(
     *,
     source: str = "-",
     stem: str = "document",
-    format: Literal["markdown", "text"] = "markdown",
+    format: Literal["markdown", "text", "html"] = "markdown",
     encoding: str = "utf-8",
     lines_wanted: int = OPENING_LINES,
 ) -> Document | None:
@@ -233,7 +233,7 @@ class _Meta:
 
     source: str
     stem: str
-    format: Literal["markdown", "text"]
+    format: Literal["markdown", "text", "html"]
     encoding: str
 
 

@@ -1,4 +1,4 @@
-"""Read a document from a path or standard input.
+"""Read a document from a path, an http(s) URL or standard input.
 
 Every way a file can fail to be a readable text document (missing, a directory, no
 permission, a FIFO nobody writes to, binary data) becomes a :class:`SourceError` with
@@ -12,11 +12,14 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
+from urllib.parse import unquote, urlsplit
 
 from pactreader.common.errors import SourceError
 from pactreader.source.decode import decode_bytes, normalise_newlines, starts_with_wide_bom
+from pactreader.source.fetch import Fetched, fetch, is_url
+from pactreader.source.html_charset import decode_html
 from pactreader.source.sniff import Format, sniff_format
 
 STDIN_NAME = "-"
@@ -48,7 +51,10 @@ class SourceText:
     encoding: str
     """The encoding the bytes were decoded with."""
     format: Format
-    """``markdown``, or ``text`` for scraped/plain text that the repair layer mends."""
+    """``markdown``; ``text`` for scraped/plain text that the repair layer mends;
+    ``html`` for a web page that the extract layer turns into an article."""
+    url: str | None = None
+    """For a downloaded document, its URL after redirects: the base of its links."""
 
 
 def read_source(
@@ -61,9 +67,9 @@ def read_source(
     """Read and decode the document at ``name`` (``-`` means standard input).
 
     Args:
-        name: A path, or ``-`` for standard input.
+        name: A path, an ``http://``/``https://`` URL, or ``-`` for standard input.
         stdin: The stream to read for ``-``; defaults to ``sys.stdin.buffer``.
-        format: Force ``markdown`` or ``text`` instead of sniffing.
+        format: Force ``markdown``, ``text`` or ``html`` instead of sniffing.
         max_bytes: Refuse input longer than this, checked while reading: an endless
             stream (``/dev/zero``, a file that keeps growing) stops at the limit.
 
@@ -79,6 +85,8 @@ def read_source(
         except OSError as error:
             raise SourceError(f"cannot read standard input: {_reason(error)}") from None
         return _from_bytes(data, shown, "stdin", "", format)
+    if is_url(shown) and not os.path.lexists(shown):
+        return _from_fetched(fetch(shown), shown, format)
     path = Path(shown)
     data = _read_file(path, shown, max_bytes)
     return _from_bytes(data, shown, path.stem or path.name, path.suffix, format)
@@ -174,19 +182,52 @@ def _read_fifo(path: Path, shown: str, max_bytes: int) -> bytes:
         os.close(descriptor)
 
 
+def _from_fetched(fetched: Fetched, shown: str, format: Format | None) -> SourceText:
+    """A downloaded body as a source: its format from the URL's suffix and the media type.
+
+    A ``.md`` URL is Markdown whatever the server calls it (raw files are served as
+    ``text/plain``); otherwise HTML and XHTML are pages, ``text/markdown`` is Markdown
+    and plain text is sniffed like a file.
+    """
+    path = PurePosixPath(unquote(urlsplit(fetched.url).path))
+    suffix = path.suffix
+    if suffix.lower() not in _MARKDOWN_URL_SUFFIXES:
+        if fetched.media_type in ("text/html", "application/xhtml+xml"):
+            suffix = ".html"
+        elif fetched.media_type in ("text/markdown", "text/x-markdown"):
+            suffix = ".md"
+    stem = path.stem or urlsplit(fetched.url).hostname or "page"
+    return _from_bytes(
+        fetched.data, shown, stem, suffix, format, charset=fetched.charset, url=fetched.url
+    )
+
+
+_MARKDOWN_URL_SUFFIXES = frozenset({".md", ".markdown"})
+
+
 def _from_bytes(
-    data: bytes, shown: str, stem: str, suffix: str, format: Format | None
+    data: bytes,
+    shown: str,
+    stem: str,
+    suffix: str,
+    format: Format | None,
+    *,
+    charset: str | None = None,
+    url: str | None = None,
 ) -> SourceText:
-    """Decode bytes, refusing binary data."""
+    """Decode bytes, refusing binary data; a page is decoded by its declared charset."""
     _refuse_binary(data, shown)
     text, encoding = decode_bytes(data)
-    text = normalise_newlines(text)
+    format = format or sniff_format(text, suffix)
+    if format == "html":
+        text, encoding = decode_html(data, charset)
     return SourceText(
-        text=text,
+        text=normalise_newlines(text),
         name=shown,
         stem=stem,
         encoding=encoding,
-        format=format or sniff_format(text, suffix),
+        format=format,
+        url=url,
     )
 
 

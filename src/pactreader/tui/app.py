@@ -701,13 +701,16 @@ class ReaderApp(App[None]):
         notice, whatever the user picks.
         """
         from pactreader.parse.blocks import section_blocks
-        from pactreader.parse.links import block_links
+        from pactreader.parse.links import absolute_links, block_links
         from pactreader.tui.links_dialog import LinksDialog
 
         section = self.current_section
         links = (
             block_links(section_blocks(self.document, section, subtree=False)) if section else []
         )
+        base = (self.document.front_matter or {}).get("url")
+        if self.document.format == "html" and isinstance(base, str):
+            links = absolute_links(links, base)
         if section is None or not links:
             self.notify("This section has no links.")
             return

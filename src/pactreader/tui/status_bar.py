@@ -1,4 +1,4 @@
-"""The title bar (document title, size, reading time) and the status line.
+"""The title bar (document title, size, reading time, byline) and the status line.
 
 The status line shows where the reader is: the current section's breadcrumb
 (``1 > 1.2 Title``), how far through the document the bottom of the pane is, and how
@@ -13,7 +13,7 @@ import math
 from itertools import accumulate
 from typing import ClassVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
@@ -40,6 +40,19 @@ def breadcrumb(document: Document, index: int) -> str:
     return " > ".join([*numbers, f"{section.number} {safe_title(section.title)}"])
 
 
+def byline(document: Document) -> str:
+    """``author · date · URL`` from the front matter (what a web page's extraction keeps).
+
+    Empty when the document names none of them: a plain Markdown file keeps its one-line
+    title bar.
+    """
+    front = document.front_matter or {}
+    parts = [front.get(key) for key in ("author", "date", "url")]
+    return " · ".join(
+        safe_title(str(part)) for part in parts if isinstance(part, str | int) and part
+    )
+
+
 def _two_sides(left: Text, right: Text) -> Table:
     """One line: ``left`` shortened with an ellipsis, ``right`` flush right."""
     grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
@@ -50,12 +63,12 @@ def _two_sides(left: Text, right: Text) -> Table:
 
 
 class TitleBar(Widget):
-    """The document's title, with its size and reading time."""
+    """The document's title, with its size and reading time; its byline below, if any."""
 
     DEFAULT_CSS = """
     TitleBar {
         dock: top;
-        height: 1;
+        height: auto;
         padding: 0 1;
         background: $panel;
         color: $foreground;
@@ -96,8 +109,12 @@ class TitleBar(Widget):
             size = f"{sections:,} sections · the rest could not be read"
         else:
             size = f"{sections:,}+ sections · reading the rest…"
-        info = Text(size, style=self.get_component_rich_style("title-bar--info"))
-        return _two_sides(title, info)
+        muted = self.get_component_rich_style("title-bar--info")
+        line = _two_sides(title, Text(size, style=muted))
+        under = byline(document)
+        if not under:
+            return line
+        return Group(line, Text(under, style=muted, no_wrap=True, overflow="ellipsis"))
 
 
 class StatusBar(Widget):
