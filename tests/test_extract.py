@@ -84,7 +84,7 @@ def test_metadata_goes_to_front_matter_and_the_headline_is_not_a_section() -> No
         # No heading names the article: the <title> without its site name.
         (
             '<title>Quiet Mornings | Site</title><meta property="og:site_name" content="Site">',
-            "<h1>Menu</h1>",
+            "<h2>Menu</h2>",
             "Quiet Mornings",
         ),
     ],

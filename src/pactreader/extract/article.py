@@ -8,10 +8,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from pactreader.extract.headline import find_headline
-from pactreader.extract.text_key import same_headline, text_key
+from pactreader.extract.sections import demote_non_sections
+from pactreader.extract.text_key import match_key, same_headline
 
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_EMPHASIS = re.compile(r"[*_`]{1,3}")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
@@ -61,9 +61,12 @@ def extract_article(page: str, url: str | None = None) -> Article:
 
     tree = load_html(page)
     if tree is None:
+        tree = _lenient_tree(page)
+    if tree is None:
         return Article(body="", title=None, url=url)
     base = url or _declared_url(tree)
-    headline = find_headline(tree)
+    found = find_headline(tree)
+    headline = found.text
     result: Any = trafilatura.bare_extraction(
         tree,
         url=base,
@@ -78,12 +81,30 @@ def extract_article(page: str, url: str | None = None) -> Article:
         return Article(body="", title=headline, url=base)
     title = headline or result.title or None
     return Article(
-        body=_drop_headline(xmltotxt(result.body, True), title),
+        body=demote_non_sections(
+            _drop_headline(xmltotxt(result.body, True), title),
+            found.not_sections,
+            dates_are_sections=found.from_heading,
+        ),
         title=title,
         author=result.author or None,
         date=result.date or None,
         url=base or result.url or None,
     )
+
+
+def _lenient_tree(page: str) -> Any:
+    """Parse what trafilatura's loader rejects as "not quite HTML" (fragments, archives'
+    wrapper elements): lxml wraps it in ``<html><body>``. None when there is no markup.
+    """
+    from lxml import etree, html
+
+    try:
+        return html.document_fromstring(
+            page.encode("utf-8", errors="replace"), parser=html.HTMLParser(encoding="utf-8")
+        )
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _declared_url(tree: Any) -> str | None:
@@ -103,7 +124,7 @@ def _declared_url(tree: Any) -> str | None:
 def _drop_headline(body: str, title: str | None) -> str:
     """Remove the first heading that repeats the title: it is the title, not a section."""
     lines = [line.rstrip() for line in body.split("\n")]
-    key = text_key(title) if title else ""
+    key = match_key(title) if title else ""
     for index, line in enumerate(lines):
         match = _ATX.match(line)
         if key and match and same_headline(_heading_key(match.group(1)), key):
@@ -116,4 +137,4 @@ def _drop_headline(body: str, title: str | None) -> str:
 
 def _heading_key(markdown: str) -> str:
     """The comparison key of a heading's visible text (links and emphasis unwrapped)."""
-    return text_key(_EMPHASIS.sub("", _LINK.sub(r"\1", markdown)))
+    return match_key(_LINK.sub(r"\1", markdown))

@@ -3,12 +3,18 @@
 The ``<title>`` is a poor title: it usually carries the site name ("Headline | Site",
 "Blog » Headline"), sometimes a section, sometimes only the site. The publisher's
 ``og:title`` is better but is missing on many pages and is sometimes an SEO variant.
-What the reader sees is a heading on the page, so the rule is: the heading whose text
-the page's own metadata names (``og:title``, ``twitter:title``, or one part of
-``<title>`` split at its separators). When several headings qualify (the site name is
-often an ``<h1>`` too), the one that matches more of the metadata wins: a site name is
-one short part, the headline the rest. Failing that, the metadata itself, with the
-site name cut off.
+What the reader sees is a heading on the page, so the rules are, in order:
+
+1. The heading whose text the page's own metadata names (``og:title``,
+   ``twitter:title``, or a run of parts of ``<title>`` split at its separators).
+   Site chrome (a site-name heading in the banner, or one that only links to the
+   site's home) loses to any other match; among the rest the heading matching more of
+   the metadata wins (a site name is one short part), then the higher level, then
+   the earlier one.
+2. ``og:title`` or ``twitter:title``: the publisher's headline, less a site-name part.
+3. The page's only ``<h1>`` that is not site chrome.
+4. The ``<title>``, cut at its separators to the part the page also shows as text of
+   its own, else to its longest part (rarely the site name).
 """
 
 from __future__ import annotations
@@ -16,16 +22,40 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import html
 
-from pactreader.extract.text_key import normalise_space, same_headline, text_key
+from pactreader.extract.dateline import is_dateline
+from pactreader.extract.text_key import match_key, normalise_space, same_headline
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A heading longer than this is a paragraph set in a heading tag, not a headline.
 _MAX_HEADLINE_CHARS = 300
-# Separators between a headline and a site or section name in a <title>.
-_SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00ab\u203a\u2039\u00b7:/]|::|>)\s+|:\s+")
+# Separators between a headline and a site or section name in a <title>. The weak
+# one (a colon) also occurs inside headlines ("Tea: A History"): it is used to match
+# headings, where a run of parts can rejoin it, but not to cut the <title> itself.
+_STRONG = r"\s+(?:[|\-\u2013\u2014\u00bb\u00ab\u203a\u2039\u00b7\u2022\u25cf/>]|::)\s+"
+_SEPARATOR = re.compile(rf"{_STRONG}|:\s+")
+_STRONG_SEPARATOR = re.compile(_STRONG)
+# Names sites give the element holding their own name or logo.
+_CHROME = re.compile(
+    r"(?:site|blog)[-_]?(?:title|name|header)|banner|logo|masthead|branding", re.IGNORECASE
+)
+_CHROME_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The article's headline, and what the page calls its site."""
+
+    text: str | None
+    """The headline as the page shows it; None when the page has none."""
+    not_sections: frozenset[str]
+    """:func:`match_key` of heading texts that are not sections of the article: the
+    site's name (``og:site_name``, site-chrome headings) and dates above the headline."""
+    from_heading: bool
+    """The headline is a heading of the page (so what is above it on the page is known)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,32 +63,75 @@ class _Heading:
     level: int
     text: str
     key: str
+    chrome: bool
 
 
-def find_headline(tree: html.HtmlElement) -> str | None:
-    """The article's headline as the page shows it, or None when the page has none."""
+def find_headline(tree: html.HtmlElement) -> Headline:
+    """The article's headline as the page shows it, and the site's names."""
+    headings = list(_headings(tree))
+    site = match_key(_meta(tree, "og:site_name") or "")
+    chrome = {heading.key for heading in headings if heading.chrome}
+    text, position = _choose(tree, headings, site)
+    above = headings[:position] if position is not None else []
+    dates = {heading.key for heading in above if is_dateline(heading.text)}
+    keys = ({site} | chrome | dates) - {match_key(text or "")}
+    return Headline(text, frozenset(key for key in keys if key), position is not None)
+
+
+def _choose(
+    tree: html.HtmlElement, headings: list[_Heading], site: str
+) -> tuple[str | None, int | None]:
+    """Apply the rules of the module docstring in order: ``(headline, its heading's index)``."""
     names = list(_metadata_titles(tree))
-    site = text_key(_meta(tree, "og:site_name") or "")
     parts = _title_parts(names, site)
-    best: tuple[int, int, int] | None = None
-    chosen: str | None = None
-    for position, heading in enumerate(_headings(tree)):
+    best: tuple[bool, int, int, int] | None = None
+    chosen: int | None = None
+    for position, heading in enumerate(headings):
         score = _match(heading.key, parts)
         if score is None:
             continue
-        rank = (score, -heading.level, -position)
+        rank = (not heading.chrome, score, -heading.level, -position)
         if best is None or rank > best:
-            best, chosen = rank, heading.text
+            best, chosen = rank, position
     if chosen is not None:
-        return chosen
-    return _from_metadata(tree, names, site)
+        return headings[chosen].text, chosen
+    social = _meta(tree, "og:title") or _meta(tree, "twitter:title")
+    if social:
+        return _without_site(social, site), None
+    top = [
+        index for index, heading in enumerate(headings) if heading.level == 1 and not heading.chrome
+    ]
+    if len(top) == 1:
+        return headings[top[0]].text, top[0]
+    return _from_title(tree, names, site), None
 
 
 def _headings(tree: html.HtmlElement) -> Iterator[_Heading]:
     for element in tree.iter(*_HEADINGS):
         text = normalise_space(element.text_content())
         if text and len(text) <= _MAX_HEADLINE_CHARS:
-            yield _Heading(int(str(element.tag)[1]), text, text_key(text))
+            level = int(str(element.tag)[1])
+            yield _Heading(level, text, match_key(text), _is_chrome(element, text))
+
+
+def _is_chrome(element: html.HtmlElement, text: str) -> bool:
+    """True for a heading that names the site rather than the article.
+
+    Either it sits in an element named like a banner or logo, or its whole text is
+    one link to the site's home page (``/``, or a blog's top folder).
+    """
+    node: html.HtmlElement | None = element
+    for _ in range(_CHROME_DEPTH):
+        if node is None:
+            break
+        if _CHROME.search(f"{node.get('id', '')} {node.get('class', '')}"):
+            return True
+        node = node.getparent()
+    links = element.findall(".//a")
+    if len(links) != 1 or normalise_space(links[0].text_content()) != text:
+        return False
+    path = urlsplit(links[0].get("href", "")).path
+    return path.count("/") <= 2 and not path.rstrip("/").rpartition("/")[2].count(".")
 
 
 def _metadata_titles(tree: html.HtmlElement) -> Iterator[str]:
@@ -99,13 +172,9 @@ def _title_parts(names: list[str], site: str) -> dict[str, int]:
     covered: dict[str, int] = {}
     for name in names:
         pieces = _SEPARATOR.split(name)
-        seps = _SEPARATOR.findall(name)
         for first in range(len(pieces)):
-            text = pieces[first]
             for last in range(first, len(pieces)):
-                if last > first:
-                    text += seps[last - 1] + pieces[last]
-                key = text_key(text)
+                key = match_key("".join(pieces[first : last + 1]))
                 if key and key != site:
                     covered[key] = max(covered.get(key, 0), len(key))
     return covered
@@ -119,45 +188,40 @@ def _match(key: str, parts: dict[str, int]) -> int | None:
     return max(scores) if scores else None
 
 
-def _from_metadata(tree: html.HtmlElement, names: list[str], site: str) -> str | None:
-    """No heading names the article: the publisher's title, without the site name.
-
-    ``og:title`` is meant to be the headline and is kept whole, less a site-name part.
-    A ``<title>`` is cut at its separators: the part the page also shows as a text
-    of its own (a styled ``<div>``, a ``<b>``) is what a reader sees as the headline;
-    otherwise the longest part, which is rarely the site name.
-    """
-    social = _meta(tree, "og:title") or _meta(tree, "twitter:title")
-    if social:
-        return _without_site(social, site)
-    if not names:
-        return None
-    pieces = [piece for piece in _SEPARATOR.split(names[0]) if text_key(piece) not in ("", site)]
-    if len(pieces) <= 1:
-        return normalise_space(pieces[0]) if pieces else names[0]
-    shown = _shown_texts(tree, {text_key(piece) for piece in pieces})
-    for piece in pieces:
-        if text_key(piece) in shown:
-            return normalise_space(piece)
-    return normalise_space(max(pieces, key=len))
-
-
 def _without_site(title: str, site: str) -> str:
     """``title`` less a leading or trailing site-name part ("Headline | Site")."""
-    pieces = _SEPARATOR.split(title)
+    pieces = _STRONG_SEPARATOR.split(title)
     if len(pieces) > 1 and site:
-        if text_key(pieces[-1]) == site:
-            title = title[: title.rfind(pieces[-1])]
-            title = title[: _last_separator_start(title)]
-        elif text_key(pieces[0]) == site:
-            match = _SEPARATOR.search(title)
-            title = title[match.end() :] if match else title
+        if match_key(pieces[-1]) == site:
+            return normalise_space(title[: _separator_starts(title)[-1]])
+        if match_key(pieces[0]) == site:
+            match = _STRONG_SEPARATOR.search(title)
+            return normalise_space(title[match.end() :] if match else title)
     return normalise_space(title)
 
 
-def _last_separator_start(text: str) -> int:
-    starts = [match.start() for match in _SEPARATOR.finditer(text)]
-    return starts[-1] if starts else len(text)
+def _separator_starts(text: str) -> list[int]:
+    return [match.start() for match in _STRONG_SEPARATOR.finditer(text)]
+
+
+def _from_title(tree: html.HtmlElement, names: list[str], site: str) -> str | None:
+    """The ``<title>`` cut to its headline part.
+
+    The part the page also shows as a text of its own (a styled ``<div>``, a ``<b>``)
+    is what a reader sees as the headline; otherwise the longest part.
+    """
+    if not names:
+        return None
+    pieces = [
+        piece for piece in _STRONG_SEPARATOR.split(names[0]) if match_key(piece) not in ("", site)
+    ]
+    if len(pieces) <= 1:
+        return normalise_space(pieces[0]) if pieces else names[0]
+    shown = _shown_texts(tree, {match_key(piece) for piece in pieces})
+    for piece in pieces:
+        if match_key(piece) in shown:
+            return normalise_space(piece)
+    return normalise_space(max(pieces, key=len))
 
 
 def _shown_texts(tree: html.HtmlElement, wanted: set[str]) -> set[str]:
@@ -172,7 +236,7 @@ def _shown_texts(tree: html.HtmlElement, wanted: set[str]) -> set[str]:
     for element in body.iter():
         for text in (element.text, element.tail):
             if text and len(text) < _MAX_HEADLINE_CHARS:
-                key = text_key(text)
+                key = match_key(text)
                 if key in wanted:
                     found.add(key)
     return found

@@ -1,4 +1,10 @@
-"""One comparison key for titles and headings, so "the same headline" means one thing."""
+"""One comparison key for titles and headings, so "the same headline" means one thing.
+
+Pages quote their own headline inconsistently: curly quotes in the heading, straight
+ones in ``og:title``, a dash lost to a bad encoding in ``<title>``, different
+spacing. The key keeps only letters and digits (NFKC, case-folded), which is what
+those variants share.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,9 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_ALNUM = re.compile(r"[^\W_]+")
 # A comment counter a page prints after a headline: "Title 254", "Title (12 comments)".
-_COUNTER = re.compile(r"\s*\(?\d+(?:\s+comments?)?\)?$", re.IGNORECASE)
+_COUNTER = re.compile(r"\d+(?:comments?)?")
 
 
 def normalise_space(text: str) -> str:
@@ -16,9 +22,9 @@ def normalise_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def text_key(text: str) -> str:
-    """NFKC, case-folded, whitespace collapsed, surrounding punctuation dropped."""
-    return _EDGE.sub("", normalise_space(unicodedata.normalize("NFKC", text).casefold()))
+def match_key(text: str) -> str:
+    """The letters and digits of ``text``, NFKC-normalised and case-folded."""
+    return "".join(_ALNUM.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def same_headline(first: str, second: str) -> bool:
