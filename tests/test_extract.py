@@ -118,3 +118,79 @@ def test_relative_links_resolve_against_the_page_url() -> None:
         "mailto:x@example.com",
     ]
     assert absolute_links(links, "file:///tmp/page.html") == links
+
+
+def test_site_name_heading_loses_to_the_post_heading() -> None:
+    head = "<title>Quiet Blog \u203a Mornings</title>"
+    body = (
+        '<h1 id="blog-title"><a href="https://quiet.example/">Quiet Blog</a></h1><h2>Mornings</h2>'
+    )
+    assert extract_article(_page(head, body)).title == "Mornings"
+
+
+def test_headline_matches_despite_quotes_and_dashes() -> None:
+    head = '<title>Tea "Time" Partner-Q4 | Site</title>'
+    body = "<h1>Site</h1><h3>Tea \u201cTime\u201d Partner\u2013Q4</h3>"
+    assert extract_article(_page(head, body)).title == "Tea \u201cTime\u201d Partner\u2013Q4"
+
+
+def test_a_date_above_the_headline_is_not_a_section_one_below_is() -> None:
+    filler = " ".join(["Steeping leaves in water makes a drink people enjoy daily."] * 8)
+    above = (
+        "<html><head><title>Mornings - Quiet Blog</title></head><body><article>"
+        "<h2>Friday, October 26, 2012</h2><h3>Mornings</h3>"
+        f"<p>{filler}</p><h3>Evenings</h3><p>{filler}</p></article></body></html>"
+    )
+    below = above.replace(
+        "<h2>Friday, October 26, 2012</h2><h3>Mornings</h3>",
+        "<h3>Mornings</h3><h4>Friday, October 26, 2012</h4>",
+    )
+    for page, expected in (
+        (above, ["Evenings"]),
+        (below, ["Friday, October 26, 2012", "Evenings"]),
+    ):
+        document = parse_markdown(extract_article(page).markdown())
+        assert document.title == "Mornings"
+        assert [s.title for s in document.sections if not s.is_preamble] == expected
+
+
+def test_empty_widget_headings_at_the_end_are_not_sections() -> None:
+    from pactreader.extract.sections import demote_non_sections
+
+    body = (
+        "Text of the article, long enough to be prose here.\n\n## Part\n\nMore.\n\n"
+        "## Comments\n\n### Post a comment\n"
+    )
+    assert demote_non_sections(body) == body.replace("## Comments", "Comments").replace(
+        "### Post a comment", "Post a comment"
+    )
+    fenced = "Intro text that is long enough to count as prose.\n\n```\n# not a heading\n```\n"
+    assert demote_non_sections(fenced) == fenced
+
+
+def test_archive_wrapper_pages_are_parsed() -> None:
+    filler = " ".join(["Steeping leaves in water makes a drink people enjoy daily."] * 8)
+    page = (
+        '<text id="http://a.example/x" title="Wrapped">\n'
+        f"<div><h1>Wrapped Page</h1><p>{filler}</p></div></text>"
+    )
+    article = extract_article(page)
+    assert article.title == "Wrapped Page"
+    assert "Steeping leaves" in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friday, October 26, 2012 at 6:00 AM", True),
+        ("20 July 2012", True),
+        ("2012-07-20", True),
+        ("Thursday, May 3, 2012 9:44 AM", True),
+        ("March of the Penguins 2012", False),
+        ("Water", False),
+    ],
+)
+def test_dateline(text: str, expected: bool) -> None:
+    from pactreader.extract.dateline import is_dateline
+
+    assert is_dateline(text) is expected

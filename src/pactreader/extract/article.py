@@ -94,8 +94,10 @@ def extract_article(page: str, url: str | None = None) -> Article:
 
 
 def _lenient_tree(page: str) -> Any:
-    """Parse what trafilatura's loader rejects as "not quite HTML" (fragments, archives'
-    wrapper elements): lxml wraps it in ``<html><body>``. None when there is no markup.
+    """Parse what trafilatura's loader rejects as "not quite HTML".
+
+    Fragments and archives' wrapper elements: lxml wraps them in ``<html><body>``.
+    None when there is no markup at all.
     """
     from lxml import etree, html
 
