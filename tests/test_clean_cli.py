@@ -100,7 +100,7 @@ def test_clean_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert (code, out) == (1, "")
     assert err == f"pactreader: error: {tmp_path / 'missing.txt'}: no such file\n"
     with pytest.raises(SystemExit) as exit_info:
-        main(["clean", str(ARTICLE), "--format", "html"])
+        main(["clean", str(ARTICLE), "--format", "pdf"])
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.startswith("pactreader: error: ")
 

@@ -41,11 +41,13 @@ def breadcrumb(document: Document, index: int) -> str:
 
 
 def byline(document: Document) -> str:
-    """``author · date · URL`` from the front matter (what a web page's extraction keeps).
+    """``author · date · URL`` of a web page, from the front matter its extraction wrote.
 
-    Empty when the document names none of them: a plain Markdown file keeps its one-line
-    title bar.
+    Empty for other documents and for pages that name none of them: they keep a
+    one-line title bar.
     """
+    if document.format != "html":
+        return ""
     front = document.front_matter or {}
     parts = [front.get(key) for key in ("author", "date", "url")]
     return " · ".join(
@@ -68,7 +70,8 @@ class TitleBar(Widget):
     DEFAULT_CSS = """
     TitleBar {
         dock: top;
-        height: auto;
+        height: 1;
+        &.-byline { height: 2; }
         padding: 0 1;
         background: $panel;
         color: $foreground;
@@ -87,11 +90,13 @@ class TitleBar(Widget):
         super().__init__(id=id)
         self.document = document
         self.set_reactive(TitleBar.whole, whole)
+        self.set_class(bool(byline(document)), "-byline")
 
     def set_document(self, document: Document) -> None:
         """Describe the whole ``document`` (read after its opening was shown)."""
         self.document = document
         self.whole = True
+        self.set_class(bool(byline(document)), "-byline")
         self.refresh()
 
     def render(self) -> RenderableType:
