@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pactreader.extract import extract_article
 from pactreader.parse import parse_markdown
@@ -194,3 +196,34 @@ def test_dateline(text: str, expected: bool) -> None:
     from pactreader.extract.dateline import is_dateline
 
     assert is_dateline(text) is expected
+
+
+_TAGS = st.sampled_from(
+    [
+        "<h1>",
+        "</h1>",
+        "<h2>",
+        "<p>",
+        "</p>",
+        "<title>",
+        "</title>",
+        "<ul><li>",
+        "<table><tr><td>",
+        "<a href='/x'>",
+        "</a>",
+        "<pre><code>",
+        "---",
+        "# ",
+        "\n",
+        "<meta property='og:title' content='",
+    ]
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.one_of(_TAGS, st.text(max_size=20)), max_size=30))
+def test_any_page_gives_parseable_markdown_whose_title_is_the_articles(parts: list[str]) -> None:
+    article = extract_article("<html><body>" + "".join(parts))
+    document = parse_markdown(article.markdown(), format="html")
+    if article.title:
+        assert document.title == article.title
