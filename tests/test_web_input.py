@@ -181,6 +181,11 @@ def test_other_schemes_are_refused(url: str) -> None:
     assert_one_line_error(run_cli("outline", url), "only http and https")
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "http://exa mple.com/"])
+def test_malformed_urls(url: str) -> None:
+    assert_one_line_error(run_cli("outline", url), "not a valid URL")
+
+
 def test_not_found(server: WebServer) -> None:
     assert_one_line_error(run_cli("outline", server.url("/missing")), "HTTP 404")
 

@@ -97,7 +97,10 @@ def fetch(url: str, limits: FetchLimits = LIMITS) -> Fetched:
         response = _request(pool, current, deadline, shown, limits)
         if response.status in _REDIRECTS and response.headers.get("Location"):
             response.release_conn()
-            current = urljoin(current, response.headers["Location"])
+            try:
+                current = urljoin(current, response.headers["Location"])
+            except ValueError:
+                raise SourceError(f"{shown}: redirected to an invalid URL") from None
             continue
         try:
             return _body(response, current, deadline, shown, limits)
@@ -107,7 +110,10 @@ def fetch(url: str, limits: FetchLimits = LIMITS) -> Fetched:
 
 
 def _check_scheme(url: str, shown: str) -> None:
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:  # "http://[::1" and other URLs urllib cannot split
+        raise SourceError(f"{shown}: not a valid URL") from None
     if scheme not in ("http", "https"):
         raise SourceError(f"{shown}: only http and https URLs can be opened, not {scheme or '?'}:")
 
