@@ -223,7 +223,7 @@ def test_input_format_override(capsys: pytest.CaptureFixture[str]) -> None:
         assert code == 0
         assert len(parsed(out)) == 10
     with pytest.raises(SystemExit) as caught:
-        main(["search", str(SAMPLE), "algeria", "--format", "html"])
+        main(["search", str(SAMPLE), "algeria", "--format", "pdf"])
     assert caught.value.code == 2
     assert capsys.readouterr().err.startswith("pactreader: error:")
 
