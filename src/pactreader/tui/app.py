@@ -708,8 +708,8 @@ class ReaderApp(App[None]):
         links = (
             block_links(section_blocks(self.document, section, subtree=False)) if section else []
         )
-        base = (self.document.front_matter or {}).get("url")
-        if self.document.format == "html" and isinstance(base, str):
+        base = self._page_url()
+        if base is not None:
             links = absolute_links(links, base)
         if section is None or not links:
             self.notify("This section has no links.")
@@ -727,7 +727,17 @@ class ReaderApp(App[None]):
     @work(exclusive=True, group="links")
     async def _follow_clicked(self, href: str) -> None:
         """A click on a link in the text: followed as if picked with ``L``."""
+        from pactreader.parse.links import Link, absolute_links
+
+        base = self._page_url()
+        if base is not None:
+            href = absolute_links([Link(href, href)], base)[0].href
         await self._follow(href)
+
+    def _page_url(self) -> str | None:
+        """A web page's own URL: its relative links point into its site, not beside it."""
+        base = (self.document.front_matter or {}).get("url")
+        return base if self.document.format == "html" and isinstance(base, str) else None
 
     async def _follow(self, href: str) -> None:
         """Follow ``href`` (in a worker: a web link waits for the confirmation)."""
