@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -189,3 +190,18 @@ def entries(widget: Widget, *, first_rows: bool = False) -> list[str]:
         elif line.strip(" ▕"):
             joined.append(line.strip(" ▕"))
     return joined
+
+
+async def run_command(pilot: Pilot[None], query: str, expected: str) -> None:
+    """Open the command palette, type ``query``, wait for ``expected`` on top, run it."""
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await pilot.press(*query)
+    commands = palette.query_one(CommandList)
+    await wait_until(  # the palette searches in the background
+        pilot,
+        lambda: commands.option_count and expected in str(commands.get_option_at_index(0).prompt),
+    )
+    await pilot.press("enter")
+    await pilot.pause()

@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.command import CommandList, CommandPalette
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from pactreader.tui.app import ReaderApp
@@ -20,7 +18,15 @@ from pactreader.tui.outline_pane import OutlinePane
 from pactreader.tui.reading_pane import ReadingPane
 from tests.conftest import CORPUS, SAMPLE, shared_params
 from tests.generated import changelog, write
-from tests.reader_helpers import entries, opened, run_in_pty, strips, text_of, wait_until
+from tests.reader_helpers import (
+    entries,
+    opened,
+    run_command,
+    run_in_pty,
+    strips,
+    text_of,
+    wait_until,
+)
 
 SIZE = (120, 40)
 
@@ -195,21 +201,6 @@ async def test_q_quits() -> None:
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
-
-
-async def run_command(pilot: Pilot[None], query: str, expected: str) -> None:
-    """Open the command palette, type ``query``, wait for ``expected`` on top, run it."""
-    await pilot.press("ctrl+p")
-    palette = pilot.app.screen
-    assert isinstance(palette, CommandPalette)
-    await pilot.press(*query)
-    commands = palette.query_one(CommandList)
-    await wait_until(  # the palette searches in the background
-        pilot,
-        lambda: commands.option_count and expected in str(commands.get_option_at_index(0).prompt),
-    )
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_command_palette_runs_actions_and_finds_sections() -> None:

@@ -13,15 +13,14 @@ from typing import Any
 import pytest
 from textual import events
 from textual.app import App
-from textual.command import CommandList, CommandPalette, Hit
+from textual.command import CommandPalette, Hit
 from textual.content import Content
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from pactreader.tui.app import ReaderApp
 from pactreader.tui.export_dialog import ExportDialog
 from pactreader.tui.palette import SectionCommands
-from tests.reader_helpers import notices, opened, text_of
+from tests.reader_helpers import notices, opened, run_command, text_of
 from tests.test_security_paths import ALIAS_BOMB
 
 QUIT = "[@click=app.quit]Install quit[/]"
@@ -65,27 +64,12 @@ async def test_palette_entries_are_content_never_markup(tmp_path: Path) -> None:
         ]
 
 
-async def _choose(pilot: Pilot[None], query: str, expected: str) -> None:
-    await pilot.press("ctrl+p")
-    palette = pilot.app.screen
-    assert isinstance(palette, CommandPalette)
-    await pilot.press(*query)
-    commands = palette.query_one(CommandList)
-    for _ in range(300):
-        await pilot.pause(0.02)
-        if commands.option_count and expected in str(commands.get_option_at_index(0).prompt):
-            break
-    assert expected in str(commands.get_option_at_index(0).prompt)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 async def test_choosing_a_hostile_heading_in_the_palette_only_goes_there(tmp_path: Path) -> None:
     async with opened(_hostile_headings(tmp_path)) as (app, pilot):
-        await _choose(pilot, "installation", "Installation")
+        await run_command(pilot, "installation", "Installation")
         assert app.is_running
         assert app.reading.current_section == 1
-        await _choose(pilot, "install quit", "Install quit")
+        await run_command(pilot, "install quit", "Install quit")
         assert app.is_running
         assert app.reading.current_section == 0
     assert not (tmp_path / "victim.txt").exists()
