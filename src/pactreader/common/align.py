@@ -52,7 +52,8 @@ def align_lines(original: Sequence[str], rewritten: Sequence[str]) -> tuple[int,
         known = [word for word in _WORD.findall(line.casefold()) if word in positions]
         first = known[:CONFIRM_WORDS]
         candidates = positions.get(first[0], []) if first else []
-        ahead = candidates[bisect_left(candidates, cursor) :][:_LOOKAHEAD]
+        start = bisect_left(candidates, cursor)
+        ahead = candidates[start : start + _LOOKAHEAD]  # not the whole tail: "the" is everywhere
         found = None
         # Fewer words confirm when debris the repair dropped (``td``) sits between them.
         for pool in (ahead, candidates[:_LOOKAHEAD]):
